@@ -1,0 +1,79 @@
+"""Text helpers shared by every stage: paragraphs, sentences and words."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Abbreviations after which a period does not end a sentence (lower-cased, without the period).
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st gen col lt sgt capt maj adm gov sen rep rev hon pres supt cmdr
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    inc ltd co corp dept univ est approx vs etc vol fig al
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa
+    tenn tex va vt wash wis wyo
+    """.split()
+)
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+_SENTENCE_END_RE = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)""")
+
+
+def normalize_whitespace(text: str) -> str:
+    """NFC-normalise, turn non-breaking spaces into spaces and collapse runs of blanks within lines."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[ \t\f\v]+", " ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty lines: articles in every input format come with one paragraph per line or block."""
+    return [p for p in (line.strip() for line in text.split("\n")) if p]
+
+
+def _ends_sentence(before: str, following: str) -> bool:
+    """Decide whether the punctuation just before `following` closes a sentence."""
+    if not following:
+        return True
+    first = following[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'“‘(["):
+        return False
+    last_word = re.search(r"([\w.]+)[.]$", before)
+    if last_word:
+        token = last_word.group(1).lower()
+        if token.rstrip(".") in _ABBREVIATIONS:
+            return False
+        if token in ("no", "nos") and first.isdigit():  # "No. 3"
+            return False
+        # Initials and dotted abbreviations: "U.S.", "J.", "D-W.Va."
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token) or len(token) == 1:
+            return False
+    return True
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences, keeping abbreviations and initials ("Mr.", "U.S.", "J.D.") whole."""
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(paragraph):
+        end = match.end(2)
+        following = paragraph[match.end():]
+        if _ends_sentence(paragraph[start:match.end(1)], following):
+            sentence = paragraph[start:end].strip()
+            if sentence:
+                sentences.append(sentence)
+            start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def sentences(text: str) -> list[str]:
+    """All sentences of a text, paragraph by paragraph."""
+    return [s for p in paragraphs(text) for s in split_sentences(p)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits, inner apostrophes and hyphens kept)."""
+    return [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
