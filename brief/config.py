@@ -7,6 +7,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from brief import __version__
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How feeds and pages are fetched over HTTP(S)."""
+
+    timeout: float = 10.0  # seconds, for connecting and for each read
+    deadline: float = 30.0  # seconds for a whole response, however slowly it trickles in
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    user_agent: str = f"brief/{__version__} (news briefing reader)"
+    concurrency: int = 4  # pages fetched at once, across all hosts
+    per_host_delay: float = 1.0  # seconds between two requests to the same host
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    """SMTP delivery. The password is read from the environment variable named by `password_env`."""
+
+    host: str = "localhost"
+    port: int | None = None  # None: 587 for starttls, 465 for ssl, 25 for none
+    security: str = "starttls"  # starttls | ssl | none
+    user: str | None = None
+    password_env: str = "BRIEF_SMTP_PASSWORD"
+    sender: str | None = None
+    to: tuple[str, ...] = ()
+    subject: str = "News briefing {date}: {top_story}"
+    retries: int = 3  # attempts after the first one, on temporary failures
+    backoff: float = 5.0  # seconds before the first retry; doubles each time
+    timeout: float = 30.0
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -18,5 +50,16 @@ class Settings:
     templates_dir: Path | None = None
     prompts_dir: Path | None = None
     state_dir: Path | None = None
+    # scheduled runs: inputs named in the config file, the time window, the archive and delivery
+    feeds: tuple[str, ...] = ()  # RSS/Atom URLs or files
+    pages: tuple[str, ...] = ()  # article page URLs
+    files: tuple[str, ...] = ()  # article files, folders or globs
+    since: str = "24h"  # "<N>h", "<N>d", "last-run" or an ISO date/time
+    archive_dir: Path | None = None
+    formats: tuple[str, ...] = ("md", "html", "txt", "json")
+    name_pattern: str = "{date}"
+    log_file: Path | None = None
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
     # free-form per-stage options that a stage documents itself
     options: dict = field(default_factory=dict, hash=False, compare=False)

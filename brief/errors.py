@@ -11,6 +11,8 @@ class ExitCode(IntEnum):
     PARTIAL = 1  # some inputs skipped or a fallback used; the briefing was written
     USAGE = 2  # bad command line or configuration
     NOTHING = 3  # nothing usable: no briefing written
+    LOCKED = 4  # another run holds the lock; this one did nothing
+    DELIVERY = 5  # the briefing was written to the archive but could not be delivered
 
 
 class BriefError(Exception):
@@ -35,3 +37,15 @@ class ModelUnavailable(BriefError):
     """The seq2seq model could not be loaded; the run falls back to extraction unless seq2seq was required."""
 
     exit_code = ExitCode.PARTIAL
+
+
+class AlreadyRunning(BriefError):
+    """Another run holds the state directory's lock."""
+
+    exit_code = ExitCode.LOCKED
+
+
+class DeliveryFailed(BriefError):
+    """The email could not be sent; the briefing stays in the archive."""
+
+    exit_code = ExitCode.DELIVERY
