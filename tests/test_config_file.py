@@ -1,0 +1,127 @@
+"""Config layering: defaults < TOML file < BRIEF_* environment < command-line flags."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from brief.config import Settings
+from brief.config_file import KEYS, load_settings, parse_since
+from brief.errors import UsageError
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "brief" / "data" / "example-config.toml"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "conf" / "brief.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_no_env_no_flags_gives_defaults():
+    assert load_settings(env={}) == Settings()
+
+
+def test_each_layer_overrides_the_one_below(tmp_path):
+    config = write(tmp_path, '[email]\nhost = "file.example"\nport = 2525\nsubject = "from file"\n')
+    env = {"BRIEF_EMAIL_HOST": "env.example", "BRIEF_EMAIL_PORT": "2526"}
+    settings = load_settings(config, env=env, flags={"email.port": 2527, "email.subject": None})
+    assert settings.email.host == "env.example"  # env beats file
+    assert settings.email.port == 2527  # flag beats env
+    assert settings.email.subject == "from file"  # a flag left unset (None) changes nothing
+    assert settings.email.security == "starttls"  # untouched default
+
+
+def test_paths_in_the_file_resolve_against_the_file_not_the_current_directory(tmp_path, monkeypatch):
+    config = write(
+        tmp_path,
+        '[inputs]\nfeeds = ["https://news.example/rss", "feeds/local.xml"]\nfiles = ["articles/*.txt"]\n'
+        '[output]\narchive = "briefings"\nlog_file = "/var/log/brief.log"\n[state]\ndir = "../state"\n'
+        '[summary]\nmodel = "./models/t5"\n',
+    )
+    monkeypatch.chdir("/")
+    settings = load_settings(config, env={})
+    folder = config.parent
+    assert settings.feeds == ("https://news.example/rss", str(folder / "feeds" / "local.xml"))
+    assert settings.files == (str(folder / "articles" / "*.txt"),)
+    assert settings.archive_dir == folder / "briefings"
+    assert settings.log_file == Path("/var/log/brief.log")
+    assert settings.state_dir == tmp_path / "state"
+    assert settings.model == str(folder / "models" / "t5")
+
+
+def test_hub_model_ids_are_not_taken_for_paths(tmp_path):
+    settings = load_settings(write(tmp_path, '[summary]\nmodel = "google/flan-t5-small"\n'), env={})
+    assert settings.model == "google/flan-t5-small"
+
+
+def test_env_and_flag_paths_resolve_against_the_current_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(env={"BRIEF_OUTPUT_ARCHIVE": "out"}, flags={"state.dir": "st"})
+    assert settings.archive_dir == tmp_path / "out"
+    assert settings.state_dir == tmp_path / "st"
+
+
+def test_env_lists_are_comma_separated():
+    settings = load_settings(env={"BRIEF_EMAIL_TO": "a@example.org, b@example.org", "BRIEF_OUTPUT_FORMATS": "md,html"})
+    assert settings.email.to == ("a@example.org", "b@example.org")
+    assert settings.formats == ("md", "html")
+
+
+def test_config_path_can_come_from_brief_config(tmp_path):
+    config = write(tmp_path, '[window]\nsince = "last-run"\n')
+    assert load_settings(env={"BRIEF_CONFIG": str(config)}).since == "last-run"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[emial]\nhost = "x"\n', "unknown section [emial]"),
+        ('[email]\nhots = "x"\n', "unknown key 'email.hots'"),
+        ('[email]\nport = "many"\n', "email.port: must be a whole number"),
+        ('[email]\nport = 70000\n', "out of range"),
+        ('[email]\nsecurity = "tls"\n', "'tls' is not one of starttls, ssl, none"),
+        ('[output]\nformats = ["md", "pdf"]\n', "unknown format ['pdf']"),
+        ('[window]\nsince = "yesterday"\n', "cannot read 'yesterday' as a time window"),
+        ('[fetch]\ntimeout = 0\n', "must be a positive number"),
+        ("[email\n", "not valid TOML"),
+    ],
+)
+def test_bad_config_is_a_usage_error_naming_the_file_and_key(tmp_path, text, message):
+    config = write(tmp_path, text)
+    with pytest.raises(UsageError) as caught:
+        load_settings(config, env={})
+    assert message in str(caught.value)
+    assert str(config) in str(caught.value)
+
+
+def test_a_missing_config_file_says_how_to_make_one(tmp_path):
+    with pytest.raises(UsageError) as caught:
+        load_settings(tmp_path / "nope.toml", env={})
+    assert "config file not found" in str(caught.value)
+    assert "brief init" in caught.value.hint
+
+
+def test_bad_env_value_names_the_variable():
+    with pytest.raises(UsageError, match="BRIEF_EMAIL_RETRIES"):
+        load_settings(env={"BRIEF_EMAIL_RETRIES": "-1"})
+
+
+def test_the_example_config_loads_and_documents_every_key():
+    settings = load_settings(EXAMPLE, env={})
+    assert settings.email.password_env == "BRIEF_SMTP_PASSWORD"
+    assert settings.archive_dir == EXAMPLE.parent / "briefings"
+    text = EXAMPLE.read_text()
+    for key in KEYS:
+        assert f"{key.name} =" in text, key.dotted
+
+
+def test_parse_since():
+    assert parse_since("36h") == timedelta(hours=36)
+    assert parse_since("2d") == timedelta(days=2)
+    assert parse_since("last-run") == "last-run"
+    assert parse_since("2026-11-21T06:00") == datetime(2026, 11, 21, 6, tzinfo=timezone.utc)
+    with pytest.raises(UsageError):
+        parse_since("0h")
