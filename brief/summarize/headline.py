@@ -1,0 +1,78 @@
+"""A clean headline for a story: the title that best agrees with the summary, outlet suffixes removed."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import numpy as np
+
+from brief.config import Settings
+from brief.summarize.similarity import similarity_matrix
+from brief.types import Source
+from brief.text import words
+
+MIN_WORDS = 3
+MAX_WORDS = 25
+FALLBACK_WORDS = 14
+
+# " - Reuters", " | CNN", " — The New York Times", "Live updates: ..." stays (no separator at the end).
+_SUFFIX = re.compile(r"\s+[|\-–—:]\s+([^|\-–—:]+)$")
+_PREFIX = re.compile(r"^([^|\-–—:]+?)\s*[|:]\s+")
+
+
+def _outlet_like(part: str, source: Source) -> bool:
+    """True when `part` names the outlet: matches its name or web domain, or is a short capitalised name."""
+    tokens = words(part)
+    if not tokens or len(tokens) > 5:
+        return False
+    known = set(words(source.article.outlet or ""))
+    host = urlparse(source.article.url or "").hostname or ""
+    known |= {label for label in host.split(".") if label not in ("www", "com", "org", "net", "co", "uk")}
+    if set(tokens) <= known or "".join(tokens) in known:
+        return True
+    return all(w[:1].isupper() or w[:1].isdigit() for w in part.split()) and len(tokens) <= 4
+
+
+def clean_title(source: Source) -> str:
+    """The source's title without outlet suffixes/prefixes ("... - Reuters", "CNN | ...") or trailing period."""
+    title = " ".join(source.article.title.split())
+    while (match := _SUFFIX.search(title)) and _outlet_like(match.group(1), source):
+        if len(words(title[: match.start()])) < MIN_WORDS:
+            break
+        title = title[: match.start()]
+    match = _PREFIX.match(title)
+    if match and _outlet_like(match.group(1), source) and len(words(title[match.end():])) >= MIN_WORDS:
+        title = title[match.end():]
+    return title.rstrip(" .")
+
+
+def _usable(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return MIN_WORDS <= len(words(title)) <= MAX_WORDS and not shouting and not title.endswith("?")
+
+
+def shorten(sentence: str, max_words: int = FALLBACK_WORDS) -> str:
+    """A headline from a sentence: its first clause if short enough, else its first words (only ever cut)."""
+    text = sentence.rstrip(" .!\"'”’")
+    for separator in (", ", " — ", " – ", "; ", ": "):
+        head = text.split(separator, 1)[0]
+        if MIN_WORDS <= len(head.split()) <= max_words:
+            return head
+    cut = text.split()
+    return " ".join(cut[:max_words]).rstrip(",;:") + ("…" if len(cut) > max_words else "")
+
+
+def choose_headline(
+    sources: tuple[Source, ...], summary_texts: list[str], settings: Settings | None = None
+) -> str | None:
+    """The cleaned title of the source most central to the summary; else the summary's first sentence shortened."""
+    titled = [(source, clean_title(source)) for source in sources if source.duplicate_of is None]
+    titled = [(source, title) for source, title in titled if _usable(title)]
+    if titled and summary_texts:
+        texts = [title for _, title in titled] + summary_texts
+        similarity = similarity_matrix(texts, settings)[: len(titled), len(titled):]
+        return titled[int(np.argmax(similarity.mean(axis=1)))][1]
+    if titled:
+        return titled[0][1]
+    return shorten(summary_texts[0]) if summary_texts else None

@@ -1,0 +1,184 @@
+"""Rank a story's sentences by salience, with redundancy removed: the shared first stage of every summariser.
+
+`salient_sentences` is cheap (no model beyond the sentence embeddings; O(n^2) in the story's sentences, and at most
+`PER_SOURCE` sentences per article are considered), so a seq2seq summariser can fill its input budget from the
+front of the list ("extract, then abstract").
+
+Salience of a sentence blends
+- cross-source centrality: how closely the other independent outlets state the same thing (a copy of an article
+  never counts as confirmation of its original);
+- agreement with the outlets' headlines;
+- position in its article (news puts the essentials first);
+and is lowered for short sentences and for ones that lean on context (pronoun or connective openings, bare quotes).
+Selection is maximal marginal relevance: each pick trades salience against similarity to what is already picked,
+and an outlet not yet represented gets a bonus, so every outlet appears early.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from brief.config import Settings
+from brief.summarize import StoryInput
+from brief.summarize.lexical import numbers
+from brief.summarize.sentence_filter import leans_on_context, strip_dateline, unfit_reason
+from brief.summarize.similarity import similarity_matrix
+from brief.text import paragraphs, split_sentences, words
+from brief.types import Source
+
+PER_SOURCE = 30  # fit sentences considered per article: later ones rarely matter and cost O(n^2)
+WEIGHT_CENTRALITY = 0.45
+WEIGHT_HEADLINES = 0.25
+WEIGHT_POSITION = 0.30
+CONTEXT_PENALTY = 0.75  # factor for sentences that lean on what came before them
+FULL_LENGTH_WORDS = 12  # sentences shorter than this carry proportionally less
+MMR_LAMBDA = 0.7
+NEW_OUTLET_BONUS = 0.15
+ECHO_SIMILARITY = 0.6  # another outlet "states the same sentence" at or above this similarity
+DUPLICATE_SIMILARITY = 0.75  # a candidate this close to a picked one is redundant and dropped
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may stand in a summary, with where it comes from and how salient it is."""
+
+    text: str  # as its source writes it (a wire dateline removed)
+    ref: int  # the source it is taken from
+    score: float  # salience in [0, 1] before redundancy removal
+    position: int  # sentence index in its article (0 = lead)
+    paragraph: int  # paragraph index in its article
+    refs: tuple[int, ...]  # every source stating it (its own ref included), one per group of copies, ascending
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    source: Source
+    group: int  # ref of the original that the source is, or copies
+    position: int
+    paragraph: int
+
+
+def _group_of(source: Source, by_ref: dict[int, Source]) -> int:
+    """The ref of the original a source copies (following chains), or its own ref."""
+    seen = {source.ref}
+    while source.duplicate_of is not None and source.duplicate_of in by_ref and source.duplicate_of not in seen:
+        source = by_ref[source.duplicate_of]
+        seen.add(source.ref)
+    return source.ref
+
+
+def _fit_sentences(source: Source, group: int) -> list[_Sentence]:
+    found: list[_Sentence] = []
+    position = 0
+    for paragraph_index, paragraph in enumerate(paragraphs(source.article.text)):
+        for raw in split_sentences(paragraph):
+            text = strip_dateline(raw).strip()
+            if text and unfit_reason(text, source.article.title) is None:
+                found.append(_Sentence(text, source, group, position, paragraph_index))
+                if len(found) == PER_SOURCE:
+                    return found
+            position += 1
+    return found
+
+
+def _normalised(values: np.ndarray) -> np.ndarray:
+    top = float(values.max()) if values.size else 0.0
+    return values / top if top > 0 else values
+
+
+def _centrality(similarity: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Mean over the other groups of each sentence's best match there; within its own article if it is alone."""
+    distinct = sorted(set(groups.tolist()))
+    if len(distinct) < 2:
+        n = len(groups)
+        if n < 2:
+            return np.ones(n, dtype=np.float32)
+        return (similarity.sum(axis=1) - np.diag(similarity)) / (n - 1)
+    best = np.stack([similarity[:, groups == g].max(axis=1) for g in distinct], axis=1)
+    own = groups[:, None] == np.array(distinct)[None, :]
+    return np.where(own, 0.0, best).sum(axis=1) / (len(distinct) - 1)
+
+
+def _echo_refs(
+    index: int, pool: list[_Sentence], similarity: np.ndarray, pool_numbers: list[set[str]]
+) -> tuple[int, ...]:
+    """Refs of the sources that state sentence `index` too (same content, no number it lacks)."""
+    sentence = pool[index]
+    best: dict[int, tuple[float, int]] = {}
+    for j in np.flatnonzero(similarity[index] >= ECHO_SIMILARITY):
+        other = pool[j]
+        if other.group == sentence.group or not pool_numbers[index] <= pool_numbers[j]:
+            continue
+        score = (float(similarity[index, j]), -other.source.ref)
+        if other.group not in best or score > best[other.group]:
+            best[other.group] = score
+    return tuple(sorted({sentence.source.ref} | {-ref for _, ref in best.values()}))
+
+
+def _salience(pool: list[_Sentence], similarity: np.ndarray, title_similarity: np.ndarray) -> np.ndarray:
+    groups = np.array([s.group for s in pool])
+    centrality = _normalised(_centrality(similarity, groups))
+    headlines = _normalised(title_similarity.mean(axis=1)) if title_similarity.size else np.zeros(len(pool))
+    position = 1.0 / np.sqrt(1.0 + np.array([s.position for s in pool], dtype=np.float32))
+    score = WEIGHT_CENTRALITY * centrality + WEIGHT_HEADLINES * headlines + WEIGHT_POSITION * position
+    length = np.array([min(1.0, len(words(s.text)) / FULL_LENGTH_WORDS) for s in pool])
+    context = np.array([CONTEXT_PENALTY if leans_on_context(s.text) else 1.0 for s in pool])
+    return score * length * context
+
+
+def _mmr_order(scores: np.ndarray, similarity: np.ndarray, groups: list[int], limit: int | None) -> list[int]:
+    """Indices in pick order by maximal marginal relevance; near-duplicates of a pick are dropped."""
+    n = len(scores)
+    redundancy = np.zeros(n, dtype=np.float32)
+    available = np.ones(n, dtype=bool)
+    covered: set[int] = set()
+    order: list[int] = []
+    while available.any() and (limit is None or len(order) < limit):
+        bonus = np.array([0.0 if g in covered else NEW_OUTLET_BONUS for g in groups])
+        value = MMR_LAMBDA * scores - (1 - MMR_LAMBDA) * redundancy + bonus
+        pick = int(np.argmax(np.where(available, value, -np.inf)))  # ties: the earlier sentence
+        order.append(pick)
+        covered.add(groups[pick])
+        redundancy = np.maximum(redundancy, similarity[:, pick])
+        available &= redundancy < DUPLICATE_SIMILARITY
+        available[pick] = False
+    return order
+
+
+def salient_sentences(
+    story_input: StoryInput, *, settings: Settings | None = None, limit: int | None = None
+) -> list[Candidate]:
+    """The story's fit sentences, most salient first, redundancy removed, every outlet represented early.
+
+    Sentences come from the originals only (a copy's sentences are its original's); `limit` stops after that
+    many picks.
+    """
+    sources = story_input.story.sources
+    by_ref = {s.ref: s for s in sources}
+    groups = {s.ref: _group_of(s, by_ref) for s in sources}
+    everything = [sentence for s in sources for sentence in _fit_sentences(s, groups[s.ref])]
+    if not everything:
+        return []
+    titles = [s.article.title for s in sources if groups[s.ref] == s.ref and s.article.title.strip()]
+    similarity = similarity_matrix([s.text for s in everything] + titles, settings)
+    n = len(everything)
+    sentence_similarity, title_similarity = similarity[:n, :n], similarity[:n, n:]
+    scores = _salience(everything, sentence_similarity, title_similarity)
+
+    candidates = [i for i, s in enumerate(everything) if s.group == s.source.ref]
+    picked = _mmr_order(
+        scores[candidates],
+        sentence_similarity[np.ix_(candidates, candidates)],
+        [everything[i].group for i in candidates],
+        limit,
+    )
+    pool_numbers = [numbers(s.text) for s in everything]
+    result = []
+    for k in picked:
+        i = candidates[k]
+        s = everything[i]
+        refs = _echo_refs(i, everything, sentence_similarity, pool_numbers)
+        result.append(Candidate(s.text, s.source.ref, float(scores[i]), s.position, s.paragraph, refs))
+    return result
