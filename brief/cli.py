@@ -1,0 +1,114 @@
+"""The `brief` command line: parses options, builds Settings, calls the library, maps errors to exit codes."""
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date as Date
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from brief.config import Settings
+from brief.errors import BriefError, ExitCode
+
+app = typer.Typer(
+    help="Turn a day's news from many outlets into a short briefing that cites its sources and shows where "
+    "their figures agree and disagree.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure clustering and summaries on labelled data.", no_args_is_help=True)
+model_app = typer.Typer(help="The local seq2seq model: where it is and how to get it.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(model_app, name="model")
+
+
+class OutputFormat(str, Enum):
+    md = "md"
+    html = "html"
+    txt = "txt"
+    json = "json"
+
+
+class SummarizerChoice(str, Enum):
+    auto = "auto"
+    extractive = "extractive"
+    seq2seq = "seq2seq"
+
+
+def warn(message: str) -> None:
+    typer.echo(f"brief: {message}", err=True)
+
+
+def fail(err: BriefError) -> None:
+    """Print a BriefError with its hint and leave with its exit code."""
+    warn(str(err) + (f" ({err.hint})" if err.hint else ""))
+    raise typer.Exit(int(err.exit_code))
+
+
+def write_output(text: str, out: str) -> None:
+    """Write to a file (created with its folder, replaced atomically) or to stdout for "-"."""
+    if out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from brief.output import write_atomic
+
+    write_atomic(Path(out), text)
+
+
+@app.command()
+def run(
+    inputs: List[str] = typer.Argument(None, help="Article files, folders (read recursively), globs, or - for stdin."),
+    out: str = typer.Option("-", "--out", "-o", help="Output file; - for stdout."),
+    fmt: OutputFormat = typer.Option(OutputFormat.md, "--format", "-f", help="Output format."),
+    summarizer: SummarizerChoice = typer.Option(
+        None, "--summarizer", help="auto (the model when available locally, else extractive), extractive or "
+        "seq2seq (fail when the model cannot be loaded). [default: auto]", show_default=False),
+    model: Optional[str] = typer.Option(None, "--model", help="Seq2seq model: Hugging Face id or local folder."),
+    sentences: Optional[int] = typer.Option(None, "--sentences", min=2, max=5,
+                                            help="Sentences per story summary (2-5). [default: 4]"),
+    briefing_date: Optional[str] = typer.Option(None, "--date", help="Date in the title, YYYY-MM-DD. [default: today]"),
+    templates: Optional[Path] = typer.Option(None, "--templates", help="Folder of templates overriding the bundled ones."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success (for cron)."),
+) -> None:
+    """Write a briefing from article files."""
+    from brief.pipeline import build_briefing
+    from brief.render import render
+
+    if not inputs:
+        fail(BriefError("no inputs given", hint="name article files or folders, e.g. `brief run samples/`"))
+    overrides = {
+        "summarizer": summarizer.value if summarizer else None,
+        "model": model,
+        "max_sentences": sentences,
+        "templates_dir": templates,
+    }
+    settings = replace(Settings(), **{k: v for k, v in overrides.items() if v is not None})
+    try:
+        day = Date.fromisoformat(briefing_date) if briefing_date else None
+    except ValueError:
+        fail(BriefError(f"--date {briefing_date!r} is not a date", hint="use YYYY-MM-DD"))
+    messages: list[str] = []
+    try:
+        result = build_briefing(inputs, settings, briefing_date=day, say=messages.append)
+        text = render(result.briefing, fmt.value, settings.templates_dir)
+        write_output(text, out)
+    except BriefError as err:
+        for message in messages:
+            warn(message)
+        fail(err)
+    if not quiet or result.exit_code != ExitCode.OK:
+        for message in messages:
+            warn(message)
+    raise typer.Exit(int(result.exit_code))
+
+
+# Commands that live in brief/commands/ (one module each) are registered here, one line each.
+
+
+def main() -> None:
+    app()

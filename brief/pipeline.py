@@ -1,0 +1,126 @@
+"""Wires the stages: ingest -> clean -> cluster -> figures -> summarise -> Briefing. The only module that knows
+the whole order; every stage it calls is a pure function of its inputs and the Settings."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date as Date, datetime, timezone
+from typing import BinaryIO, Callable, Sequence
+
+from brief import summarize
+from brief.clean import clean_article
+from brief.cluster import cluster_articles
+from brief.config import Settings
+from brief.errors import ExitCode, ModelUnavailable, NothingUsable
+from brief.figures import compare_figures
+from brief.ingest import read_inputs
+from brief.summarize import StoryInput, Summarizer
+from brief.types import Article, Briefing, Skipped, Story, StoryBriefing, Summary
+
+
+@dataclass(frozen=True)
+class RunResult:
+    briefing: Briefing
+    exit_code: ExitCode
+
+
+def clean_articles(articles: Sequence[Article]) -> tuple[list[Article], list[Skipped]]:
+    """Strip boilerplate; an article left with no text is skipped with its reason."""
+    kept: list[Article] = []
+    skipped: list[Skipped] = []
+    for article in articles:
+        cleaned = clean_article(article)
+        if cleaned.text.strip():
+            kept.append(cleaned)
+        else:
+            skipped.append(Skipped(article.path or article.key, "only boilerplate, no article text"))
+    return kept, skipped
+
+
+def load_stories(inputs: Sequence[str], settings: Settings, stdin: BinaryIO | None = None
+                 ) -> tuple[list[Story], list[Skipped]]:
+    """Read, clean and cluster the inputs: the stories in ranking order and the inputs that were skipped."""
+    articles, skipped = read_inputs(inputs, stdin=stdin)
+    articles, empty = clean_articles(articles)
+    return cluster_articles(articles, settings), skipped + empty
+
+
+def choose_summarizer(settings: Settings, say: Callable[[str], None]) -> tuple[Summarizer, bool]:
+    """The summariser the settings ask for, and whether the run fell back to extraction after a failure.
+
+    auto: the seq2seq model when it is available locally, extraction otherwise. A model that is there (or named
+    explicitly) but fails to load falls back to extraction with a message; `seq2seq` makes that an error.
+    """
+    name = settings.summarizer
+    if name == "auto":
+        from brief.summarize.seq2seq import model_available_locally
+
+        if not model_available_locally(settings.model):
+            say(f"summaries are extractive: the model {settings.model} is not available locally "
+                f"(`brief model download {settings.model}` to use it)")
+            return summarize.create("extractive", settings=settings), False
+        name = "seq2seq"
+    try:
+        return summarize.create(name, settings=settings), False
+    except ModelUnavailable as err:
+        if settings.summarizer == "seq2seq":
+            raise
+        say(f"{err}; using extractive summaries for this run")
+        return summarize.create("extractive", settings=settings), True
+
+
+def _summaries(stories: Sequence[Story], facts: Sequence[tuple], settings: Settings,
+               say: Callable[[str], None]) -> tuple[list[Summary], bool]:
+    inputs = [StoryInput(story=s, facts=f, max_sentences=settings.max_sentences) for s, f in zip(stories, facts)]
+    summarizer, fell_back = choose_summarizer(settings, say)
+    try:
+        return summarizer.summarize(inputs), fell_back
+    except ModelUnavailable as err:
+        if settings.summarizer == "seq2seq":
+            raise
+        say(f"{err}; using extractive summaries for this run")
+        return summarize.create("extractive", settings=settings).summarize(inputs), True
+
+
+def _headline(story: Story, summary: Summary) -> str:
+    if summary.headline:
+        return summary.headline
+    titles = [s.article.title for s in story.independent_sources if s.article.title]
+    if titles:
+        return titles[0]
+    return summary.sentences[0].text if summary.sentences else story.id
+
+
+def _clock(settings: Settings) -> datetime:
+    """Now, or the fixed SOURCE_DATE_EPOCH moment that makes a run reproducible to the byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+def build_briefing(inputs: Sequence[str], settings: Settings, *, stdin: BinaryIO | None = None,
+                   briefing_date: Date | None = None, say: Callable[[str], None] = lambda _m: None) -> RunResult:
+    """Run the whole pipeline on the inputs. Raises NothingUsable when no article could be used."""
+    stories, skipped = load_stories(inputs, settings, stdin)
+    for item in skipped:
+        say(f"skipped {item.input}: {item.reason}")
+    if not stories:
+        raise NothingUsable("no usable article in the inputs", hint="check the paths and formats named above")
+    facts = [compare_figures(story) for story in stories]
+    summaries, fell_back = _summaries(stories, facts, settings, say)
+    now = _clock(settings)
+    day = briefing_date or now.astimezone().date()
+    briefing = Briefing(
+        title=f"Briefing for {day:%A}, {day.day} {day:%B %Y}",
+        date=day.isoformat(),
+        generated_at=now.isoformat(timespec="seconds"),
+        stories=tuple(
+            StoryBriefing(story=s, headline=_headline(s, summary), summary=summary, figures=f)
+            for s, summary, f in zip(stories, summaries, facts)
+        ),
+        skipped=tuple(skipped),
+        notices=("summaries fell back to extraction because the model could not be loaded",) if fell_back else (),
+    )
+    code = ExitCode.PARTIAL if skipped or fell_back else ExitCode.OK
+    return RunResult(briefing=briefing, exit_code=code)

@@ -1,0 +1,157 @@
+"""Render a Briefing as Markdown, HTML (email-safe), plain text or JSON.
+
+Every format is drawn from one view (`briefing_view`), which is also the JSON contract, so the formats cannot
+drift apart. Templates come from the user's folder first, then the bundled `templates/`; HTML is autoescaped and
+StrictUndefined makes a typo in a template fail loudly instead of printing nothing.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+
+from brief.types import Briefing, Fact, FigureValue, Source, StoryBriefing
+
+BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+FORMATS = ("md", "html", "txt", "json")
+SUFFIXES = {"md": ".md", "html": ".html", "txt": ".txt", "json": ".json"}
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def format_number(value: float, unit: str | None = None) -> str:
+    """91 -> "91", 2.5 -> "2.5", 1200000 -> "1,200,000"; with its unit ("20%", "$2.1 billion" stays as text)."""
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0").rstrip(".")
+    if not unit:
+        return number
+    if unit == "%":
+        return f"{number}%"
+    if unit in ("USD", "$"):
+        return f"${number}"
+    return f"{number} {unit}"
+
+
+def _is_web_address(url: str | None) -> bool:
+    """Only http(s) addresses become links: an article's "javascript:" URL must never be clickable."""
+    return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
+def markers(refs) -> str:
+    return "".join(f"[{ref}]" for ref in refs)
+
+
+def _source_view(source: Source, story_sources: tuple[Source, ...]) -> dict[str, Any]:
+    article = source.article
+    copies = [s.ref for s in story_sources if s.duplicate_of == source.ref]
+    return {
+        "ref": source.ref,
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title or None,
+        "url": article.url,
+        "path": article.path,
+        "published": _iso(article.published),
+        "duplicate_of": source.duplicate_of,
+        "also_carried_by": copies,
+        "href": article.url if _is_web_address(article.url) else None,
+        "label": article.outlet or (Path(article.path).name if article.path else None) or article.url or article.key,
+    }
+
+
+def _value_view(value: FigureValue) -> dict[str, Any]:
+    shown = format_number(value.value, value.unit)
+    return {
+        "value": value.value,
+        "unit": value.unit,
+        "qualifier": value.qualifier,
+        "text": value.text,
+        "quote": value.quote,
+        "refs": list(value.refs),
+        "scope": value.scope,
+        "attribution": value.attribution,
+        "published": _iso(value.published),
+        "display": f"{value.qualifier} {shown}" if value.qualifier else shown,
+    }
+
+
+def _fact_view(fact: Fact) -> dict[str, Any]:
+    return {"what": fact.what, "verdict": fact.verdict, "note": fact.note,
+            "values": [_value_view(v) for v in fact.values]}
+
+
+def _story_view(item: StoryBriefing) -> dict[str, Any]:
+    summary = item.summary
+    sentences = [{"text": s.text, "refs": list(s.refs)} for s in summary.sentences]
+    return {
+        "id": item.story.id,
+        "headline": item.headline,
+        "summary": " ".join(f"{s['text']} {markers(s['refs'])}".strip() for s in sentences),
+        "summary_sentences": sentences,
+        "summary_engine": summary.engine,
+        "dropped_sentences": list(summary.dropped_sentences),
+        "independent_outlets": item.story.independent_outlets,
+        "sources": [_source_view(s, item.story.sources) for s in item.story.sources],
+        "figures": [_fact_view(f) for f in item.figures],
+    }
+
+
+def briefing_view(briefing: Briefing) -> dict[str, Any]:
+    """The briefing as plain data: the JSON contract, and what every template renders."""
+    return {
+        "title": briefing.title,
+        "date": briefing.date,
+        "generated_at": briefing.generated_at,
+        "stories": [_story_view(s) for s in briefing.stories],
+        "skipped": [{"input": s.input, "reason": s.reason} for s in briefing.skipped],
+        "notices": list(briefing.notices),
+    }
+
+
+@lru_cache(maxsize=8)
+def _environment(templates_dir: str | None, autoescape: bool) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir:
+        loaders.append(jinja2.FileSystemLoader(templates_dir))
+    loaders.append(jinja2.FileSystemLoader(str(BUNDLED_TEMPLATES)))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["markers"] = markers
+    return env
+
+
+def _render_template(name: str, autoescape: bool) -> Callable[[dict, str | None], str]:
+    def render_with(view: dict, templates_dir: str | None) -> str:
+        return _environment(templates_dir, autoescape).get_template(name).render(**view)
+
+    return render_with
+
+
+def _render_json(view: dict, templates_dir: str | None) -> str:
+    return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS: dict[str, Callable[[dict, str | None], str]] = {
+    "md": _render_template("briefing.md.j2", autoescape=False),
+    "txt": _render_template("briefing.txt.j2", autoescape=False),
+    "html": _render_template("briefing.html.j2", autoescape=True),
+    "json": _render_json,
+}
+
+
+def render(briefing: Briefing, fmt: str, templates_dir: Path | None = None) -> str:
+    """The briefing in format `fmt` (md, html, txt or json)."""
+    if fmt not in RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return RENDERERS[fmt](briefing_view(briefing), str(templates_dir) if templates_dir else None)
