@@ -1,0 +1,1 @@
+"""Figures engine: numbers in each article, what they count, aligned across sources with a verdict."""
