@@ -108,6 +108,7 @@ def run(
 
 
 # Commands that live in brief/commands/ (one module each) are registered here, one line each.
+eval_app.command("summaries")(__import__("brief.commands.eval_summaries", fromlist=["_"]).eval_summaries)
 
 
 def main() -> None:
