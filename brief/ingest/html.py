@@ -9,6 +9,7 @@ from brief.text import normalize_whitespace
 from brief.types import Article
 
 _MAX_TREE_SIZE = 200_000  # elements; a page beyond this is hostile or broken, not an article
+_MIN_WORDS = 5
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
                    "date", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date")
 _OUTLET_META = ("og:site_name", "application-name", "publisher", "twitter:site")
@@ -58,7 +59,7 @@ def article_from_html(data: bytes, *, key: str, path: str | None = None, url: st
         favor_precision=True, deduplicate=False,
     )
     text = normalize_whitespace(getattr(document, "text", None) or "").strip() if document else ""
-    if not text:
+    if len(text.split()) < _MIN_WORDS:  # a menu or a cookie banner is all trafilatura could find
         raise UnusableInput("no article text found in the HTML page")
     title = meta.get("title") or getattr(document, "title", None) or ""
     published = parse_published(meta.get("published")) or parse_published(getattr(document, "date", None))
