@@ -1,0 +1,106 @@
+"""Rendering: every format from one view, HTML escapes article text, only web links are clickable."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from brief.render import FORMATS, format_number, render
+from brief.types import (Article, Briefing, Fact, FigureValue, Skipped, Source, Story, StoryBriefing, Summary,
+                         SummarySentence)
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _briefing(url: str = "https://example.com/a") -> Briefing:
+    first = Article(key="a.txt", path="a.txt", title=f"Pier closed {HOSTILE}", outlet="Harbor Daily", url=url,
+                    text="x", published=datetime(2026, 11, 21, 8, 0, tzinfo=timezone.utc))
+    second = Article(key="b.json#1", path="b.json", id="b1", title="Pier shut", outlet="Metro Wire", text="x")
+    copy = Article(key="c.txt", path="c.txt", title="Pier shut (reprint)", outlet="Coast Post", text="x")
+    story = Story(id="s-1", sources=(Source(1, first), Source(2, second), Source(3, copy, duplicate_of=2)))
+    fact = Fact(what="cranes collapsed", verdict="conflict", values=(
+        FigureValue(value=2, unit=None, qualifier=None, text="two cranes", quote="Two cranes fell.", refs=(1,)),
+        FigureValue(value=3, unit=None, qualifier="at least", text="at least three cranes",
+                    quote="At least three cranes fell.", refs=(2, 3), attribution="the port authority"),
+    ))
+    share = Fact(what="share of berths closed", verdict="agree", values=(
+        FigureValue(value=20, unit="%", qualifier="about", text="about 20%", quote="q", refs=(1, 2)),))
+    summary = Summary(sentences=(SummarySentence(f"The pier closed {HOSTILE}.", (1, 2)),
+                                 SummarySentence("Repairs take two weeks.", (2,))), engine="extractive")
+    return Briefing(title="Briefing for Saturday, 21 November 2026", date="2026-11-21",
+                    generated_at="2026-11-21T09:00:00+00:00",
+                    stories=(StoryBriefing(story=story, headline="Pier closed", summary=summary,
+                                           figures=(fact, share)),),
+                    skipped=(Skipped("bad.bin", "binary file, not text"),))
+
+
+def test_json_follows_the_contract():
+    data = json.loads(render(_briefing(), "json"))
+    assert {"title", "date", "generated_at", "stories", "skipped"} <= set(data)
+    story = data["stories"][0]
+    assert {"id", "headline", "summary", "sources", "figures", "summary_engine", "dropped_sentences"} <= set(story)
+    assert story["summary"].endswith("Repairs take two weeks. [2]")
+    source = story["sources"][1]
+    assert {k: source[k] for k in ("ref", "id", "outlet", "title", "url", "path", "published")} == {
+        "ref": 2, "id": "b1", "outlet": "Metro Wire", "title": "Pier shut", "url": None, "path": "b.json",
+        "published": None}
+    assert story["sources"][2]["duplicate_of"] == 2
+    value = story["figures"][0]["values"][1]
+    assert {k: value[k] for k in ("value", "unit", "qualifier", "text", "quote", "refs")} == {
+        "value": 3, "unit": None, "qualifier": "at least", "text": "at least three cranes",
+        "quote": "At least three cranes fell.", "refs": [2, 3]}
+    assert data["skipped"] == [{"input": "bad.bin", "reason": "binary file, not text"}]
+
+
+def test_html_escapes_article_text_and_has_no_script():
+    html = render(_briefing(), "html")
+    assert "<script" not in html and "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert 'href="https://example.com/a"' in html
+
+
+def test_javascript_url_is_never_a_link():
+    html = render(_briefing(url="javascript:alert(1)"), "html")
+    assert "href=\"javascript" not in html
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html"])
+def test_every_format_shows_figures_sources_and_copies(fmt):
+    text = render(_briefing(), fmt)
+    assert "cranes collapsed" in text and "conflict" in text
+    assert "at least 3 [2][3] (the port authority)" in text
+    assert "about 20% [1][2]" in text
+    assert "also carried by [3] Coast Post" in text
+    assert "copy or rewrite of [2]" in text
+    assert "bad.bin: binary file, not text" in text
+
+
+def test_markdown_table_cells_escape_pipes():
+    briefing = _briefing()
+    fact = Fact(what="votes | for", verdict="single", values=(
+        FigureValue(value=31, unit=None, qualifier=None, text="31", quote="q", refs=(1,)),))
+    story = briefing.stories[0]
+    briefing = Briefing(title=briefing.title, date=briefing.date, generated_at=briefing.generated_at,
+                        stories=(StoryBriefing(story.story, story.headline, story.summary, (fact,)),))
+    assert "| votes \\| for | 31 [1] | single source |" in render(briefing, "md")
+
+
+def test_user_templates_override_the_bundled_ones(tmp_path):
+    (tmp_path / "briefing.txt.j2").write_text("{{ title }} / {{ stories|length }} stories\n", encoding="utf-8")
+    assert render(_briefing(), "txt", tmp_path) == "Briefing for Saturday, 21 November 2026 / 1 stories\n"
+    assert render(_briefing(), "md", tmp_path).startswith("# Briefing for Saturday")
+
+
+def test_a_template_typo_fails_loudly(tmp_path):
+    import jinja2
+
+    (tmp_path / "briefing.txt.j2").write_text("{{ titel }}\n", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        render(_briefing(), "txt", tmp_path)
+
+
+def test_numbers_are_formatted_for_reading():
+    assert [format_number(91), format_number(1_200_000), format_number(2.5), format_number(20, "%"),
+            format_number(30, "days")] == ["91", "1,200,000", "2.5", "20%", "30 days"]
+    assert set(FORMATS) == {"md", "html", "txt", "json"}
