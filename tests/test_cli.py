@@ -1,0 +1,122 @@
+"""The `brief run` command as a user meets it: outputs, exit codes, bad inputs, and no torch on the light path."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from brief.cli import app
+from tests.conftest import SAMPLES
+
+runner = CliRunner()
+ARTICLE = ("Council passes the harbour budget\n\nThe city council approved the harbour budget on Monday by 31 votes "
+           "to 12.\nThe plan pays for three new cranes and the repair of the north pier.\n")
+
+
+def _run(*args: str, **kwargs):
+    return runner.invoke(app, ["run", *args, "--summarizer", "extractive"], **kwargs)
+
+
+def test_run_writes_markdown_to_a_file(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out" / "briefing.md"
+    result = _run(str(tmp_path / "a.txt"), "-o", str(out), "--date", "2026-11-21")
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Briefing for Saturday, 21 November 2026")
+    assert "Council passes the harbour budget" in text and "**Sources**" in text
+
+
+def test_run_without_out_prints_json_to_stdout(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(str(tmp_path / "a.txt"), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["stories"][0]["sources"][0]["path"] == str(tmp_path / "a.txt")
+    assert data["stories"][0]["summary_engine"] == "extractive"
+
+
+def test_skipped_inputs_are_reported_and_exit_code_is_partial(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    result = _run(str(tmp_path), "--format", "json")
+    assert result.exit_code == 1
+    assert f"brief: skipped {tmp_path / 'b.txt'}: binary file, not text" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["skipped"] == [{"input": str(tmp_path / "b.txt"), "reason": "binary file, not text"}]
+    assert len(data["stories"]) == 1
+
+
+def test_nothing_usable_exits_3_and_writes_nothing(tmp_path):
+    (tmp_path / "b.txt").write_bytes(b"")
+    out = tmp_path / "briefing.md"
+    result = _run(str(tmp_path / "b.txt"), "-o", str(out))
+    assert result.exit_code == 3
+    assert "no usable article" in result.stderr
+    assert not out.exists()
+
+
+def test_only_boilerplate_is_skipped_with_its_reason(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "promo.txt").write_text("Source link\nLeave a Reply\n", encoding="utf-8")
+    result = _run(str(tmp_path), "--format", "json")
+    assert result.exit_code == 1
+    assert "only boilerplate, no article text" in result.stderr
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert runner.invoke(app, ["run"]).exit_code == 2
+    assert runner.invoke(app, ["run", str(tmp_path), "--format", "pdf"]).exit_code == 2
+    result = _run(str(tmp_path), "--date", "yesterday")
+    assert result.exit_code == 2 and "is not a date" in result.stderr
+
+
+def test_stdin_input(tmp_path):
+    result = _run("-", "--format", "json", input=json.dumps({"id": "n1", "title": "T", "text": ARTICLE}))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["stories"][0]["sources"][0]["id"] == "n1"
+
+
+def test_quiet_prints_nothing_on_success(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(str(tmp_path / "a.txt"), "-o", str(tmp_path / "b.md"), "--quiet")
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_same_inputs_give_the_same_briefing(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    first = _run(str(SAMPLES), "--format", "json")
+    second = _run(str(SAMPLES), "--format", "json")
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout == second.stdout
+
+
+LIGHT_PATH = """
+import sys
+from typer.testing import CliRunner
+from brief.cli import app
+runner = CliRunner()
+assert runner.invoke(app, ["--help"]).exit_code == 0
+result = runner.invoke(app, ["run", sys.argv[1], "--summarizer", "{summarizer}", "-o", sys.argv[2]])
+assert result.exit_code == 0, result.output
+heavy = sorted(m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules)
+print(",".join(heavy))
+"""
+
+
+@pytest.mark.parametrize("summarizer", ["extractive", "auto"])
+def test_help_and_extractive_run_never_import_torch(tmp_path, summarizer):
+    """auto must not import torch either when the model is not available locally (as here: no downloads)."""
+    env_home = tmp_path / "home"
+    code = LIGHT_PATH.replace("{summarizer}", summarizer)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLES), str(tmp_path / "b.md")],
+        capture_output=True, text=True, timeout=300,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(env_home), "HF_HOME": str(env_home / "hf"),
+             "HF_HUB_OFFLINE": "1", "XDG_STATE_HOME": str(env_home / "state")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
