@@ -108,7 +108,10 @@ def run(
 
 
 # Commands that live in brief/commands/ (one module each) are registered here, one line each.
-eval_app.command("summaries")(__import__("brief.commands.eval_summaries", fromlist=["_"]).eval_summaries)
+from brief.commands import eval_summaries, figures  # noqa: E402  (each keeps its heavy imports inside)
+
+app.command("figures")(figures.figures_command)
+eval_app.command("summaries")(eval_summaries.eval_summaries)
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import jinja2
 
-from brief.types import Briefing, Fact, FigureValue, Source, StoryBriefing
+from brief.types import Briefing, Fact, FigureValue, Source, Story, StoryBriefing
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FORMATS = ("md", "html", "txt", "json")
@@ -148,6 +148,28 @@ RENDERERS: dict[str, Callable[[dict, str | None], str]] = {
     "html": _render_template("briefing.html.j2", autoescape=True),
     "json": _render_json,
 }
+
+
+def figures_view(stories: list[tuple[Story, tuple[Fact, ...]]]) -> dict[str, Any]:
+    """Only the figure tables: for `brief figures`."""
+    return {"stories": [
+        {"id": story.id,
+         "headline": next((s.article.title for s in story.independent_sources if s.article.title), story.id),
+         "sources": [_source_view(s, story.sources) for s in story.sources],
+         "figures": [_fact_view(f) for f in facts]}
+        for story, facts in stories
+    ]}
+
+
+def render_figures(stories: list[tuple[Story, tuple[Fact, ...]]], fmt: str,
+                   templates_dir: Path | None = None) -> str:
+    """The figure table of each story in `md`, `txt` or `json`."""
+    view = figures_view(stories)
+    if fmt == "json":
+        return _render_json(view, None)
+    if fmt not in ("md", "txt"):
+        raise ValueError(f"unknown format {fmt!r} for figures; choose md, txt or json")
+    return _render_template(f"figures.{fmt}.j2", autoescape=False)(view, str(templates_dir) if templates_dir else None)
 
 
 def render(briefing: Briefing, fmt: str, templates_dir: Path | None = None) -> str:
