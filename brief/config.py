@@ -46,6 +46,17 @@ class Settings:
     summarizer: str = "auto"  # auto | extractive | seq2seq
     model: str = "google/flan-t5-base"
     max_sentences: int = 4
+    # the seq2seq summariser (brief.summarize.seq2seq); the defaults are the fast CPU path
+    device: str = "auto"  # auto | cpu | cuda
+    dtype: str = "auto"  # auto | float32 | float16 | bfloat16 (transformers backend)
+    backend: str = "ctranslate2"  # ctranslate2 | transformers
+    quantize: bool = True  # int8 weights for the linear layers
+    num_beams: int = 4
+    max_input_tokens: int = 512  # the model's input budget per story, in its own tokens
+    max_new_tokens: int = 128
+    min_new_tokens: int = 0
+    no_repeat_ngram_size: int = 3
+    quiet: bool = False  # no progress bar
     # where user overrides and run state live (None = bundled templates / platformdirs default)
     templates_dir: Path | None = None
     prompts_dir: Path | None = None
