@@ -1,0 +1,189 @@
+"""The briefing as an email: multipart/alternative (plain text + HTML with its CSS inlined), sent over SMTP.
+
+STARTTLS or SSL with authentication; the password comes from the environment variable the config names, and
+neither it nor a full SMTP URL is ever logged. Temporary failures (no connection, 4xx replies) are retried with
+back-off; permanent ones (bad password, 5xx replies, a certificate that does not verify) fail at once.
+"""
+from __future__ import annotations
+
+import logging
+import smtplib
+import socket
+import ssl
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email import policy
+from email.message import EmailMessage
+from email.utils import format_datetime, getaddresses, make_msgid, parseaddr
+
+from brief.config import EmailSettings
+from brief.errors import DeliveryFailed, UsageError
+
+log = logging.getLogger("brief.mail")
+
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+HTML_CLIP_BYTES = 100 * 1024  # Gmail clips a message whose HTML passes about 102 KB
+SUBJECT_FIELDS = ("date", "top_story", "stories")
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    message: EmailMessage
+    warnings: tuple[str, ...] = ()
+
+
+def port_of(email: EmailSettings) -> int:
+    return email.port or DEFAULT_PORTS[email.security]
+
+
+def where(email: EmailSettings) -> str:
+    """How the server is named in messages: host and port only, never a user or password."""
+    return f"{email.host}:{port_of(email)}"
+
+
+def check_settings(email: EmailSettings, env: Mapping[str, str]) -> str | None:
+    """Fail before any work when sending cannot succeed; return the password (None when no user is set)."""
+    if not email.to:
+        raise UsageError("no recipients for the email", hint="set [email] to = [...] or BRIEF_EMAIL_TO")
+    if not email.sender:
+        raise UsageError("no sender for the email", hint="set [email] from = \"...\" or BRIEF_EMAIL_FROM")
+    for address in (email.sender, *email.to):
+        if "@" not in parseaddr(address)[1]:
+            raise UsageError(f"not an email address: {address!r}")
+    if not email.user:
+        return None
+    password = env.get(email.password_env)
+    if not password:
+        raise UsageError(
+            f"the SMTP password variable {email.password_env} is not set",
+            hint=f"export {email.password_env}='...' in the environment brief runs in (for cron: in the crontab)",
+        )
+    return password
+
+
+def subject_line(template: str, *, date: str, top_story: str, stories: int) -> str:
+    """The Subject from its template; one line, whatever the headline holds."""
+    try:
+        subject = template.format(date=date, top_story=top_story, stories=stories)
+    except (KeyError, IndexError, ValueError) as err:
+        raise UsageError(f"email.subject {template!r}: cannot fill it in ({err})",
+                         hint=f"use the fields {', '.join('{' + f + '}' for f in SUBJECT_FIELDS)}") from None
+    subject = " ".join(subject.split())
+    return subject if len(subject) <= 200 else subject[:199].rstrip() + "…"
+
+
+def inline_css(html: str) -> str:
+    """Move <style> rules into style attributes: many mail clients drop <style> blocks."""
+    import css_inline
+
+    return css_inline.inline(html)
+
+
+def build_message(
+    *,
+    text: str,
+    html: str,
+    subject: str,
+    sender: str,
+    to: Sequence[str],
+    date: datetime | None = None,
+) -> Outgoing:
+    """A multipart/alternative message: the plain text first, the HTML (CSS inlined) as the preferred part."""
+    inlined = inline_css(html)
+    warnings = []
+    size = len(inlined.encode("utf-8"))
+    if size > HTML_CLIP_BYTES:
+        warnings.append(f"the email's HTML is {size / 1024:.0f} KB; Gmail clips messages above about 102 KB")
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = ", ".join(to)
+    message["Date"] = format_datetime(date or datetime.now(timezone.utc))
+    domain = parseaddr(sender)[1].rpartition("@")[2] or None
+    message["Message-ID"] = make_msgid(idstring="brief", domain=domain)
+    message.set_content(text, subtype="plain", charset="utf-8")
+    message.add_alternative(inlined, subtype="html", charset="utf-8")
+    return Outgoing(message, tuple(warnings))
+
+
+class TemporaryFailure(Exception):
+    pass
+
+
+def send(
+    message: EmailMessage,
+    email: EmailSettings,
+    password: str | None,
+    *,
+    tls_context: ssl.SSLContext | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> list[str]:
+    """Send `message`, retrying temporary failures with doubling pauses; raise DeliveryFailed when it cannot.
+
+    Returns warnings (recipients the server refused while accepting others).
+    """
+    attempts = 1 + email.retries
+    attempt = 1
+    while True:
+        try:
+            return _send_once(message, email, password, tls_context or ssl.create_default_context())
+        except TemporaryFailure as err:
+            if attempt == attempts:
+                raise DeliveryFailed(
+                    f"could not send the email through {where(email)} after {attempts} attempt(s): {err}",
+                    hint="the briefing is in the archive; `brief send FILE` sends it again",
+                ) from None
+            pause = email.backoff * 2 ** (attempt - 1)
+            log.warning("sending through %s failed (%s); retrying in %g s", where(email), err, pause)
+            sleep(pause)
+            attempt += 1
+
+
+def _send_once(message: EmailMessage, email: EmailSettings, password: str | None,
+               context: ssl.SSLContext) -> list[str]:
+    sender = parseaddr(message["From"])[1]
+    recipients = [address for _name, address in getaddresses([message["To"]])]
+    try:
+        if email.security == "ssl":
+            client = smtplib.SMTP_SSL(email.host, port_of(email), timeout=email.timeout, context=context)
+        else:
+            client = smtplib.SMTP(email.host, port_of(email), timeout=email.timeout)
+        with client:
+            client.ehlo()
+            if email.security == "starttls":
+                client.starttls(context=context)
+                client.ehlo()
+            if email.user:
+                client.login(email.user, password or "")
+            refused = client.send_message(message, from_addr=sender, to_addrs=recipients)
+    except smtplib.SMTPAuthenticationError as err:
+        _raise_for_reply(email, err.smtp_code, f"authentication as {email.user} failed", err.smtp_error)
+    except smtplib.SMTPRecipientsRefused as err:
+        codes = [code for code, _text in err.recipients.values()]
+        reasons = "; ".join(f"{addr}: {code} {_text(text)}" for addr, (code, text) in err.recipients.items())
+        _raise_for_reply(email, max(codes), "every recipient was refused", reasons)
+    except smtplib.SMTPNotSupportedError as err:
+        raise DeliveryFailed(f"{where(email)} does not support this: {err}",
+                             hint="check [email] security (starttls, ssl or none)") from None
+    except smtplib.SMTPResponseException as err:
+        _raise_for_reply(email, err.smtp_code, "the server refused the message", err.smtp_error)
+    except ssl.SSLError as err:  # before OSError: a certificate or protocol mismatch will not fix itself
+        raise DeliveryFailed(f"TLS with {where(email)} failed: {err.reason or err}",
+                             hint="check [email] security and port, and the server's certificate") from None
+    except (smtplib.SMTPServerDisconnected, socket.timeout, OSError) as err:
+        raise TemporaryFailure(f"{type(err).__name__}: {err}") from None
+    return [f"the server refused {address}: {code} {_text(text)}" for address, (code, text) in refused.items()]
+
+
+def _text(reply: bytes | str) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+
+
+def _raise_for_reply(email: EmailSettings, code: int, what: str, reply: bytes | str) -> None:
+    detail = f"{what} ({code} {_text(reply)})"
+    if 400 <= code < 500:
+        raise TemporaryFailure(detail)
+    raise DeliveryFailed(f"{where(email)}: {detail}",
+                         hint="check the [email] settings and the password variable") from None
