@@ -108,10 +108,12 @@ def run(
 
 
 # Commands that live in brief/commands/ (one module each) are registered here, one line each.
-from brief.commands import eval_summaries, figures  # noqa: E402  (each keeps its heavy imports inside)
+from brief.commands import cluster, eval_clusters, eval_summaries, figures  # noqa: E402  (each keeps its heavy imports inside)
 
 app.command("figures")(figures.figures_command)
 eval_app.command("summaries")(eval_summaries.eval_summaries)
+app.command("cluster")(cluster.cluster_command)
+eval_app.command("clusters")(eval_clusters.eval_clusters)
 
 
 def main() -> None:

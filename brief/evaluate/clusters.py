@@ -100,3 +100,13 @@ def evaluate_clusters(inputs: Sequence[str], settings: Settings, gold_field: str
         seconds=seconds,
         skipped=tuple(skipped),
     )
+
+
+def format_evaluation(evaluation: ClusterEvaluation) -> str:
+    b, p = evaluation.bcubed, evaluation.pairwise
+    return "\n".join([
+        f"articles: {evaluation.articles}  gold stories: {evaluation.gold_clusters}  "
+        f"predicted stories: {evaluation.predicted_clusters}  clustering: {evaluation.seconds:.1f} s",
+        f"B-cubed   precision {b.precision:.3f}  recall {b.recall:.3f}  F1 {b.f1:.3f}",
+        f"pairwise  precision {p.precision:.3f}  recall {p.recall:.3f}  F1 {p.f1:.3f}",
+    ])
