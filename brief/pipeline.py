@@ -37,11 +37,12 @@ def clean_articles(articles: Sequence[Article]) -> tuple[list[Article], list[Ski
     return kept, skipped
 
 
-def load_stories(inputs: Sequence[str], settings: Settings, stdin: BinaryIO | None = None
-                 ) -> tuple[list[Story], list[Skipped]]:
-    """Read, clean and cluster the inputs: the stories in ranking order and the inputs that were skipped."""
+def load_stories(inputs: Sequence[str], settings: Settings, stdin: BinaryIO | None = None,
+                 extra_articles: Sequence[Article] = ()) -> tuple[list[Story], list[Skipped]]:
+    """Read, clean and cluster the inputs (plus articles already read, e.g. from feeds): the stories in ranking
+    order and the inputs that were skipped."""
     articles, skipped = read_inputs(inputs, stdin=stdin)
-    articles, empty = clean_articles(articles)
+    articles, empty = clean_articles([*articles, *extra_articles])
     return cluster_articles(articles, settings), skipped + empty
 
 
@@ -100,9 +101,13 @@ def _clock(settings: Settings) -> datetime:
 
 
 def build_briefing(inputs: Sequence[str], settings: Settings, *, stdin: BinaryIO | None = None,
-                   briefing_date: Date | None = None, say: Callable[[str], None] = lambda _m: None) -> RunResult:
-    """Run the whole pipeline on the inputs. Raises NothingUsable when no article could be used."""
-    stories, skipped = load_stories(inputs, settings, stdin)
+                   briefing_date: Date | None = None, say: Callable[[str], None] = lambda _m: None,
+                   extra_articles: Sequence[Article] = (), extra_skipped: Sequence[Skipped] = (),
+                   extra_notices: Sequence[str] = ()) -> RunResult:
+    """Run the whole pipeline on the inputs and on articles already read (feeds: `brief.schedule`), whose skipped
+    inputs and notices join the briefing's. Raises NothingUsable when no article could be used."""
+    stories, skipped = load_stories(inputs, settings, stdin, extra_articles)
+    skipped = [*extra_skipped, *skipped]
     for item in skipped:
         say(f"skipped {item.input}: {item.reason}")
     if not stories:
@@ -120,7 +125,8 @@ def build_briefing(inputs: Sequence[str], settings: Settings, *, stdin: BinaryIO
             for s, summary, f in zip(stories, summaries, facts)
         ),
         skipped=tuple(skipped),
-        notices=("summaries fell back to extraction because the model could not be loaded",) if fell_back else (),
+        notices=tuple(extra_notices)
+        + (("summaries fell back to extraction because the model could not be loaded",) if fell_back else ()),
     )
     code = ExitCode.PARTIAL if skipped or fell_back else ExitCode.OK
     return RunResult(briefing=briefing, exit_code=code)
