@@ -1,21 +1,63 @@
-"""Copies within a story: exact and near duplicates (syndicated wire copy) linked to their original."""
+"""Copies within a story, each linked to its original, so it counts once toward the story's independent outlets.
+
+Three kinds, strongest first:
+- exact: the same words (case, spacing and punctuation aside);
+- near: syndicated or lightly edited copy, found by shared 5-word shingles (Jaccard, or containment of the shorter);
+- rewrite: a "spun" copy whose words were swapped for near-synonyms. Its sentences still line up with the
+  original's, word order kept, with short substitutions in between (synonym-tolerant passage overlap). The spun
+  side is the one whose substituted words are rarer in English (spinners trade "said" for "stated", "foreign" for
+  "overseas"); when the words give no clear answer, the later article is the copy.
+"""
 from __future__ import annotations
 
+import difflib
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
-from brief.text import words
+from brief.text import sentences, words
 from brief.types import Article
 
 SHINGLE = 5  # words per shingle
 NEAR_DUPLICATE = 0.5  # Jaccard of shingle sets
 CONTAINED = 0.8  # share of the shorter text's shingles found in the longer one
+MAX_WORDS = 5000  # copy checks read at most this many words of a text (50,000-word inputs stay fast)
+MAX_SENTENCES = 200
+
+# A rewritten passage: a sentence pair whose words line up in order for at least this share (difflib ratio)...
+PASSAGE_MIN = 0.45
+# ...but not so much that it is simply the same sentence (a shared quote, or a copy).
+PASSAGE_SAME = 0.95
+MIN_SWAPS = 2  # word-for-word swaps that make an aligned passage a spun one
+MIN_PASSAGES = 3  # spun passages needed to call an article a rewrite of another
+MIN_SENTENCE_WORDS = 6
+CLEAR_RARITY = 0.1  # Zipf difference needed to tell the spun side by its words alone
+
+_STOPWORDS = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been being has have had do does
+    did it its this that these those he she they we you i his her their our your not no than then there here
+    who whom which what when where why how will would can could should may might must said says also into over
+    after before about up out more most""".split()
+)
 
 
-def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
-    tokens = words(text)
+@dataclass(frozen=True)
+class CopyLink:
+    copy: int
+    original: int
+    kind: str  # "exact" | "near" | "rewrite"
+
+
+def _fingerprint(tokens: Sequence[str]) -> int:
+    return int.from_bytes(hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def shingles(tokens: Sequence[str], size: int = SHINGLE) -> frozenset[int]:
     if len(tokens) < size:
-        return frozenset([hash(tuple(tokens))]) if tokens else frozenset()
-    return frozenset(hash(tuple(tokens[i:i + size])) for i in range(len(tokens) - size + 1))
+        return frozenset([_fingerprint(tokens)]) if tokens else frozenset()
+    return frozenset(_fingerprint(tokens[i:i + size]) for i in range(len(tokens) - size + 1))
 
 
 def is_near_duplicate(a: frozenset[int], b: frozenset[int]) -> bool:
@@ -25,16 +67,135 @@ def is_near_duplicate(a: frozenset[int], b: frozenset[int]) -> bool:
     return shared / len(a | b) >= NEAR_DUPLICATE or shared / min(len(a), len(b)) >= CONTAINED
 
 
-def find_copies(articles: Sequence[Article]) -> dict[int, int]:
-    """Map the index of each copy to the index of its original; `articles` are in citation order, and the
-    earlier of two near-duplicates is the original."""
-    sets = [shingles(a.text) for a in articles]
-    originals: dict[int, int] = {}
-    for later in range(len(articles)):
-        for earlier in range(later):
-            if earlier in originals:
+@dataclass(frozen=True)
+class _Text:
+    tokens: tuple[str, ...]
+    shingles: frozenset[int]
+    sentences: tuple[tuple[str, ...], ...]
+    content: tuple[frozenset[str], ...]  # content words of each sentence
+
+
+def _prepare(article: Article) -> _Text:
+    tokens = tuple(words(article.text))
+    limited = tokens[:MAX_WORDS]
+    kept = [tuple(words(s)) for s in sentences(" ".join(article.text.split()[:MAX_WORDS]))[:MAX_SENTENCES]]
+    kept = [s for s in kept if len(s) >= MIN_SENTENCE_WORDS]
+    return _Text(
+        tokens=tokens,
+        shingles=shingles(limited),
+        sentences=tuple(kept),
+        content=tuple(frozenset(w for w in s if w not in _STOPWORDS and len(w) > 2) for s in kept),
+    )
+
+
+def rewritten_passages(a: _Text, b: _Text) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Sentence pairs of `a` and `b` that line up word by word with short substitutions between.
+
+    Only pairs sharing a few content words are compared, so long texts stay cheap."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, content in enumerate(b.content):
+        for word in content:
+            index[word].append(j)
+    passages = []
+    for i, content in enumerate(a.content):
+        shared: dict[int, int] = defaultdict(int)
+        for word in content:
+            for j in index.get(word, ()):
+                shared[j] += 1
+        best_ratio, best_j = 0.0, -1
+        for j, count in sorted(shared.items()):
+            if count < 3 or count < 0.3 * min(len(content), len(b.content[j])):
                 continue
-            if is_near_duplicate(sets[earlier], sets[later]):
-                originals[later] = earlier
-                break
-    return originals
+            ratio = difflib.SequenceMatcher(None, a.sentences[i], b.sentences[j], autojunk=False).ratio()
+            if ratio > best_ratio:
+                best_ratio, best_j = ratio, j
+        if PASSAGE_MIN <= best_ratio < PASSAGE_SAME:
+            passages.append((a.sentences[i], b.sentences[best_j]))
+    return passages
+
+
+def word_swaps(left: Sequence[str], right: Sequence[str]) -> list[tuple[str, str]]:
+    """Word-for-word swaps of content words between two aligned sentences (a spinner swaps words one for one;
+    a reporter rewording a quote or adding an attribution inserts and drops words instead)."""
+    swaps = []
+    matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op != "replace" or a2 - a1 != b2 - b1 or a2 - a1 > 3:
+            continue
+        for x, y in zip(left[a1:a2], right[b1:b2]):
+            if x != y and x.isalpha() and y.isalpha() and x not in _STOPWORDS and y not in _STOPWORDS:
+                swaps.append((x, y))
+    return swaps
+
+
+def spun_swaps(passages: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[list[tuple[str, str]]]:
+    """The swaps of each aligned passage that has at least MIN_SWAPS of them (a spun passage)."""
+    per_passage = [word_swaps(left, right) for left, right in passages]
+    return [swaps for swaps in per_passage if len(swaps) >= MIN_SWAPS]
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def rarity_gap(swaps: Sequence[tuple[str, str]]) -> float:
+    """Mean Zipf frequency of the right side's swapped words minus the left side's: > 0 when the left side
+    uses the rarer words, as a spun copy does."""
+    if not swaps:
+        return 0.0
+    return sum(_zipf(right) - _zipf(left) for left, right in swaps) / len(swaps)
+
+
+def _candidate_links(texts: Sequence[_Text]) -> list[CopyLink]:
+    links = []
+    for later in range(len(texts)):
+        for earlier in range(later):
+            a, b = texts[earlier], texts[later]
+            if not a.tokens or not b.tokens:
+                continue
+            if a.tokens == b.tokens:
+                links.append(CopyLink(later, earlier, "exact"))
+            elif is_near_duplicate(a.shingles, b.shingles):
+                links.append(CopyLink(later, earlier, "near"))
+            else:
+                spun = spun_swaps(rewritten_passages(b, a))
+                if len(spun) >= MIN_PASSAGES:
+                    gap = rarity_gap([swap for swaps in spun for swap in swaps])
+                    spun_is_earlier = gap < -CLEAR_RARITY
+                    links.append(CopyLink(earlier, later, "rewrite") if spun_is_earlier
+                                 else CopyLink(later, earlier, "rewrite"))
+    order = {"exact": 0, "near": 1, "rewrite": 2}
+    return sorted(links, key=lambda link: (order[link.kind], link.copy, link.original))
+
+
+def copy_links(articles: Sequence[Article]) -> list[CopyLink]:
+    """Copies among `articles` (in citation order), each pointing at an original that is not itself a copy."""
+    texts = [_prepare(a) for a in articles]
+    original_of: dict[int, int] = {}
+    kinds: dict[int, str] = {}
+
+    def root(index: int) -> int:
+        while index in original_of:
+            index = original_of[index]
+        return index
+
+    for link in _candidate_links(texts):
+        if link.copy in original_of:
+            continue
+        target = root(link.original)
+        if target == link.copy:
+            continue
+        original_of[link.copy] = target
+        kinds[link.copy] = link.kind
+        for other, original in list(original_of.items()):  # copies of the new copy now point at its original
+            if original == link.copy:
+                original_of[other] = target
+    return [CopyLink(c, original_of[c], kinds[c]) for c in sorted(original_of)]
+
+
+def find_copies(articles: Sequence[Article]) -> dict[int, int]:
+    """Map the index of each copy to the index of its original (`articles` in citation order)."""
+    return {link.copy: link.original for link in copy_links(articles)}
