@@ -1,1 +1,79 @@
-"""Figures engine: numbers in each article, what they count, aligned across sources with a verdict."""
+"""Figures engine: numbers in each article, what they count, aligned across sources with a verdict.
+
+    compare_figures(story)      -> facts, conflicts first, then updates, agreements and single-source figures
+    contested_values(facts)     -> {value: fact} for every value a conflict or update disputes
+    contested_in(text, facts)   -> the disputed facts whose values a sentence states
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from brief.figures.align import align
+from brief.figures.context import anchors_in
+from brief.figures.extract import Claim, article_claims
+from brief.figures.numbers import mentioned_values
+from brief.figures.verdict import VERDICT_ORDER, fact_of
+from brief.types import Fact, Story
+
+__all__ = ["compare_figures", "contested_values", "contested_in", "mentioned_values"]
+
+
+def compare_figures(story: Story) -> tuple[Fact, ...]:
+    """The story's figures aligned across its sources. A copy (`duplicate_of`) adds its ref to the values it
+    repeats but never counts as an independent confirmation."""
+    claims: list[Claim] = []
+    for source in story.sources:
+        article = source.article
+        origin = source.duplicate_of if source.duplicate_of is not None else source.ref
+        claims.extend(article_claims(article.text, source.ref, origin, article.published))
+    clusters = align(claims, _main_anchors(story))
+    ranked = []
+    for cluster in clusters:
+        fact = fact_of(cluster)
+        origins = len({c.origin for c in cluster})
+        first = min((c.ref, c.position) for c in cluster)
+        ranked.append(((VERDICT_ORDER[fact.verdict], -origins, first), fact))
+    ranked.sort(key=lambda item: item[0])
+    return tuple(fact for _, fact in ranked)
+
+
+def _main_anchors(story: Story) -> frozenset[str]:
+    """Days the story is about: named by at least half of its independent sources (and at least two)."""
+    counts: Counter[str] = Counter()
+    independent = story.independent_sources
+    for source in independent:
+        counts.update({key for _, key in anchors_in(source.article.text, source.article.published)})
+    need = max(2, (len(independent) + 1) // 2)
+    return frozenset(key for key, n in counts.items() if n >= need)
+
+
+def contested_values(facts: tuple[Fact, ...] | list[Fact]) -> dict[float, Fact]:
+    """Every value that sources dispute (a conflict) or that a later report superseded (an update), mapped to its
+    fact. Percentages are also keyed as fractions (20% -> 0.2) because a text may write "one-fifth"."""
+    contested: dict[float, Fact] = {}
+    for fact in facts:
+        if fact.verdict not in ("conflict", "update"):
+            continue
+        for value in fact.values:
+            contested.setdefault(float(value.value), fact)
+            if value.unit == "%":
+                contested.setdefault(round(value.value / 100, 6), fact)
+    return contested
+
+
+def contested_in(text: str, facts: tuple[Fact, ...] | list[Fact]) -> tuple[Fact, ...]:
+    """The disputed facts whose values `text` states, so a summary can say "sources differ" instead of stating
+    one value as settled. When a number matches several facts, those whose label words the text shares win."""
+    contested = contested_values(facts)
+    words = set(text.lower().split())
+    found: list[Fact] = []
+    for value in sorted(mentioned_values(text)):
+        candidates = [f for f in facts if f.verdict in ("conflict", "update") and any(
+            float(v.value) == value or (v.unit == "%" and round(v.value / 100, 6) == value) for v in f.values)]
+        if not candidates:
+            continue
+        sharing = [f for f in candidates if words & set(f.what.lower().split())]
+        for fact in sharing or [contested[value]]:
+            if fact not in found:
+                found.append(fact)
+    return tuple(found)

@@ -286,6 +286,13 @@ def scan_numbers(text: str) -> list[Number]:
     return _Scanner(text).run()
 
 
+def scan(text: str) -> tuple[list[Token], list[Number]]:
+    """The tokens of `text` and its numbers (whose first_token/last_token index those tokens)."""
+    scanner = _Scanner(text)
+    numbers = scanner.run()
+    return scanner.tokens, numbers
+
+
 _PRONOUN_ONE_BEFORE = frozenset({"no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone"})
 _PRONOUN_ONE_AFTER = frozenset({"of", "another", "who", "which", "that", "day", "by", "after"})
 

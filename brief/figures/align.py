@@ -1,0 +1,172 @@
+"""Group the claims of a story's sources into facts: the same quantity about the same event and scope.
+
+Each pair of claims gets a vote. It is vetoed when the two cannot be the same quantity (another thing counted,
+another event, the other side's launches, another place, a forecast against an actual, a rate against a count,
+one source giving two different values). It is +1 when they are the same quantity in every respect. When they
+differ in a softer way (one names a time the other does not, "launched" against "shot down", "people" against
+"civilians", a count for a region against one for the whole country) the values decide: compatible values join
+(+1), others stay apart (-1) — except that a whole smaller than its part is a contradiction and joins as one.
+Clusters then merge greedily, best average vote first, while no pair is vetoed and the sum stays positive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from brief.figures import places
+from brief.figures.extract import Claim
+from brief.figures.vocabulary import CHANGE_PREDICATES, NEUTRAL_PREDICATES, PEOPLE_SUBSETS, RELATED_PREDICATES
+
+NIGHT_OR_TODAY = frozenset({"night", "rel:today", "rel:this morning", "rel:earlier today"})
+
+
+@dataclass(frozen=True)
+class Pair:
+    """How two claims relate: vetoed, or a set of soft differences and which one (if any) is the whole."""
+
+    veto: bool
+    soft: frozenset[str] = frozenset()
+    whole: int | None = None  # 0: the first claim is the whole and the second a part of it; 1: the reverse
+
+
+VETO = Pair(True)
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Whether both values can be true at once, qualifiers taken into account."""
+    return a.low <= b.high and b.low <= a.high
+
+
+def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pair:
+    if a.unit != b.unit:
+        return VETO
+    if a.origin == b.origin:  # one voice: a repeated figure is one claim, two values are two quantities
+        same = a.noun == b.noun and a.value == b.value and a.qualifier == b.qualifier
+        return Pair(False) if same and a.predicate == b.predicate else VETO
+    if a.rate != b.rate or a.forecast != b.forecast:
+        return VETO
+    soft: set[str] = set()
+    if a.noun != b.noun:
+        if {a.noun, b.noun} & {"people"} and {a.noun, b.noun} - {"people"} <= PEOPLE_SUBSETS:
+            soft.add("noun")
+        else:
+            return VETO
+    if not _predicates_fit(a.predicate, b.predicate, soft):
+        return VETO
+    if a.with_attacker is not None and b.with_attacker is not None and a.with_attacker != b.with_attacker:
+        return VETO
+    if a.with_attacker != b.with_attacker:
+        soft.add("attacker")
+    if not _sides_fit(a, b):
+        return VETO
+    if not _anchors_fit(a.anchor, b.anchor, main_anchors, soft):
+        return VETO
+    scope = places.relation(a.scope, b.scope)
+    if scope == "different":
+        return VETO
+    whole = None
+    if scope in ("a-whole", "b-whole"):
+        soft.add("part")
+        whole = 0 if scope == "a-whole" else 1
+    return Pair(False, frozenset(soft), whole)
+
+
+def _predicates_fit(p: str | None, q: str | None, soft: set[str]) -> bool:
+    if p == q:
+        return True
+    if (p in CHANGE_PREDICATES) != (q in CHANGE_PREDICATES):
+        return False  # "rose 3%" is a change, "3%" a level
+    if p is None or q is None or p in NEUTRAL_PREDICATES or q in NEUTRAL_PREDICATES:
+        return True
+    if frozenset({p, q}) in RELATED_PREDICATES:
+        soft.add("predicate")
+        return True
+    return False
+
+
+def _sides_fit(a: Claim, b: Claim) -> bool:
+    """Drones one side launched are not drones launched at it."""
+    if a.attacker and b.attacker and a.attacker != b.attacker:
+        return False
+    if a.target and b.target and a.target != b.target:
+        return False
+    return not ((a.attacker and a.attacker == b.target) or (b.attacker and b.attacker == a.target))
+
+
+def _anchors_fit(x: str | None, y: str | None, main: frozenset[str], soft: set[str]) -> bool:
+    """Figures for different days are different facts; a figure tied to a day the story is not about is only
+    soft-compatible with one that names no day."""
+    current = NIGHT_OR_TODAY | main
+    if x == y:
+        return True
+    if x is not None and y is not None:
+        return x in current and y in current and ("night" in (x, y) or x == y)
+    named = x or y
+    if named not in current:
+        soft.add("time")
+    return True
+
+
+def vote(a: Claim, b: Claim, pair: Pair) -> int | None:
+    """+1 join, -1 keep apart, None never together."""
+    if pair.veto:
+        return None
+    if not pair.soft or compatible(a, b):
+        return 1
+    if pair.soft == {"part"} and a.unit is None:
+        whole, part = (a, b) if pair.whole == 0 else (b, a)
+        return 1 if whole.high < part.low else -1  # a whole smaller than its part: the same count, disputed
+    return -1
+
+
+def _block(claim: Claim) -> tuple[str | None, str]:
+    return claim.unit, "people" if claim.noun in PEOPLE_SUBSETS else claim.noun
+
+
+def align(claims: list[Claim], main_anchors: frozenset[str] = frozenset()) -> list[list[Claim]]:
+    """Clusters of claims that state the same quantity, each in reading order, in order of first appearance."""
+    blocks: dict[tuple[str | None, str], list[int]] = {}
+    for i, claim in enumerate(claims):
+        blocks.setdefault(_block(claim), []).append(i)
+    clusters: list[list[int]] = []
+    for members in blocks.values():
+        clusters.extend(_cluster(claims, members, main_anchors))
+    ordered = [sorted(c, key=lambda i: (claims[i].ref, claims[i].position)) for c in clusters]
+    ordered.sort(key=lambda c: min(c))
+    return [[claims[i] for i in c] for c in ordered]
+
+
+def _cluster(claims: list[Claim], members: list[int], main_anchors: frozenset[str]) -> list[list[int]]:
+    """Greedy agglomeration over pair votes: merge the best pair of clusters until no merge is positive."""
+    groups: dict[int, list[int]] = {i: [i] for i in members}
+    score: dict[tuple[int, int], tuple[int, int, bool]] = {}  # (sum, count, vetoed)
+    for x, i in enumerate(members):
+        for j in members[x + 1:]:
+            v = vote(claims[i], claims[j], relate(claims[i], claims[j], main_anchors))
+            score[(i, j)] = (v or 0, 1, v is None)
+    while True:
+        best, best_key = None, None
+        for key, (total, count, vetoed) in score.items():
+            if vetoed or total <= 0:
+                continue
+            rank = (total / count, total, -key[0], -key[1])
+            if best is None or rank > best:
+                best, best_key = rank, key
+        if best_key is None:
+            break
+        keep, gone = best_key
+        groups[keep].extend(groups.pop(gone))
+        del score[best_key]
+        for other in list(groups):
+            if other == keep:
+                continue
+            merged = _combine(score.pop(_key(gone, other)), score[_key(keep, other)])
+            score[_key(keep, other)] = merged
+    return list(groups.values())
+
+
+def _key(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
+
+
+def _combine(x: tuple[int, int, bool], y: tuple[int, int, bool]) -> tuple[int, int, bool]:
+    return x[0] + y[0], x[1] + y[1], x[2] or y[2]

@@ -1,0 +1,269 @@
+"""Places a figure is about: countries, their demonyms and capitals, regions, and "across the country".
+
+A small gazetteer kept as data. A figure's scope is a Place; two scopes are the same, one is part of the other
+("Moscow" in "Russia"), or they differ.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# country | other names | demonyms | capital | regions and cities of note (all lower-case, comma-separated)
+_GAZETTEER = """
+russia | russian federation | russian, russians | moscow | kursk, belgorod, bryansk, crimea, kaliningrad, st petersburg, saint petersburg, rostov, krasnodar, voronezh, siberia, chechnya, dagestan, tatarstan
+ukraine | | ukrainian, ukrainians | kyiv, kiev | kharkiv, odesa, odessa, lviv, donetsk, luhansk, zaporizhzhia, kherson, dnipro, sumy, mykolaiv, donbas, chernihiv, poltava
+united states | us, u.s., usa, u.s.a., america, united states of america | american, americans | washington | new york, california, texas, florida, chicago, los angeles
+united kingdom | uk, u.k., britain, great britain | british, briton, britons | london | scotland, wales, england, northern ireland, manchester, birmingham
+france | | french | paris | marseille, lyon
+germany | | german, germans | berlin | munich, hamburg, bavaria
+italy | | italian, italians | rome | milan, naples, sicily
+spain | | spanish, spaniards | madrid | barcelona, catalonia, valencia
+poland | | polish, poles | warsaw |
+china | prc | chinese | beijing | shanghai, hong kong, wuhan, xinjiang, tibet, guangdong
+taiwan | | taiwanese | taipei |
+japan | | japanese | tokyo | osaka, hokkaido, fukushima
+india | | indian, indians | new delhi, delhi | mumbai, kashmir, punjab
+pakistan | | pakistani, pakistanis | islamabad | karachi, lahore, balochistan
+afghanistan | | afghan, afghans | kabul | kandahar, helmand
+iran | | iranian, iranians | tehran | isfahan
+iraq | | iraqi, iraqis | baghdad | mosul, basra, kurdistan
+syria | | syrian, syrians | damascus | aleppo, idlib, homs
+israel | | israeli, israelis | jerusalem | tel aviv, haifa
+palestine | palestinian territories | palestinian, palestinians | ramallah | gaza, west bank, rafah, khan younis
+lebanon | | lebanese | beirut |
+turkey | turkiye, türkiye | turkish, turks | ankara | istanbul
+saudi arabia | | saudi, saudis | riyadh | jeddah, mecca
+egypt | | egyptian, egyptians | cairo | sinai, alexandria
+yemen | | yemeni, yemenis | sanaa | aden, hodeidah
+sudan | | sudanese | khartoum | darfur
+ethiopia | | ethiopian, ethiopians | addis ababa | tigray, amhara
+nigeria | | nigerian, nigerians | abuja | lagos, borno
+kenya | | kenyan, kenyans | nairobi | mombasa
+south africa | | south african, south africans | pretoria | johannesburg, cape town
+brazil | | brazilian, brazilians | brasilia | sao paulo, rio de janeiro
+mexico | | mexican, mexicans | mexico city | sinaloa, tijuana
+canada | | canadian, canadians | ottawa | toronto, quebec, british columbia, alberta
+australia | | australian, australians | canberra | sydney, melbourne, queensland
+north korea | dprk | north korean, north koreans | pyongyang |
+south korea | korea | south korean, south koreans | seoul | busan
+belarus | | belarusian, belarusians | minsk |
+moldova | | moldovan | chisinau | transnistria
+georgia | | georgian, georgians | tbilisi | abkhazia
+armenia | | armenian, armenians | yerevan | nagorno-karabakh
+azerbaijan | | azerbaijani, azeri | baku |
+venezuela | | venezuelan, venezuelans | caracas |
+colombia | | colombian, colombians | bogota |
+argentina | | argentine, argentinian | buenos aires |
+chile | | chilean, chileans | santiago |
+peru | | peruvian, peruvians | lima |
+indonesia | | indonesian, indonesians | jakarta | java, bali, sumatra
+philippines | | filipino, filipinos, philippine | manila | mindanao
+vietnam | viet nam | vietnamese | hanoi | ho chi minh city
+thailand | | thai | bangkok |
+myanmar | burma | burmese | naypyidaw | yangon, rakhine
+bangladesh | | bangladeshi | dhaka | chittagong
+nepal | | nepalese, nepali | kathmandu |
+greece | | greek, greeks | athens |
+netherlands | holland | dutch | amsterdam | the hague, rotterdam
+belgium | | belgian, belgians | brussels |
+sweden | | swedish, swedes | stockholm |
+norway | | norwegian, norwegians | oslo |
+finland | | finnish, finns | helsinki |
+denmark | | danish, danes | copenhagen | greenland
+hungary | | hungarian, hungarians | budapest |
+romania | | romanian, romanians | bucharest |
+serbia | | serbian, serbs | belgrade | kosovo
+libya | | libyan, libyans | tripoli | benghazi
+somalia | | somali, somalis | mogadishu |
+haiti | | haitian, haitians | port-au-prince |
+cuba | | cuban, cubans | havana |
+"""
+
+COUNTRY_PHRASES = ("across the country", "across the nation", "throughout the country", "nationwide",
+                   "countrywide", "all over the country", "around the country", "across the whole country",
+                   "in the country")
+ELSEWHERE_PHRASES = ("other parts of the country", "other regions", "other parts", "elsewhere",
+                     "the rest of the country", "other areas", "other cities", "other provinces")
+_REGION_SUFFIX = r"(?:\s+(?:region|oblast|province|state|county|area|city|district|governorate|prefecture))?"
+# authorities/officials "in X" report from X; X is not the place the figure is about
+_REPORTER_BEFORE = re.compile(r"(?:authorities|officials|police|governor|mayor|officers|ministry|spokesman|"
+                              r"spokeswoman|correspondents?|reporters?|journalists?)\s+(?:in|from)\s+$")
+_REPORTING_AFTER = re.compile(r"^\s*(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|claimed|told|announced|"
+                              r"stated|confirmed)\b")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A scope. `level`: "country", "city", "region", "national" (the whole country, not yet named), "capital"
+    (the capital, country not yet known) or "elsewhere" (the rest outside some part)."""
+
+    key: str
+    level: str
+    country: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    level: str
+    country: str
+
+
+def _load() -> tuple[dict[str, _Entry], dict[str, str], dict[str, str]]:
+    names: dict[str, _Entry] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for line in _GAZETTEER.strip().splitlines():
+        country, others, demos, capital, regions = (part.strip() for part in line.split("|"))
+        for name in [country] + [o.strip() for o in others.split(",") if o.strip()]:
+            names[name] = _Entry(country, "country", country)
+        for demo in (d.strip() for d in demos.split(",") if d.strip()):
+            demonyms[demo] = country
+        capital_names = [c.strip() for c in capital.split(",") if c.strip()]
+        for name in capital_names:
+            names[name] = _Entry(capital_names[0], "city", country)
+        capitals[country] = capital_names[0]
+        for region in (r.strip() for r in regions.split(",") if r.strip()):
+            names[region] = _Entry(region, "region", country)
+    return names, demonyms, capitals
+
+
+NAMES, DEMONYMS, CAPITALS = _load()
+_CAPITAL_CITIES = frozenset(CAPITALS.values())
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NAME_RE = re.compile(r"(?<![\w.])(" + _alternation(NAMES) + r")(?:['’]s)?" + _REGION_SUFFIX + r"(?![\w])",
+                      re.IGNORECASE)
+_ACTOR_RE = re.compile(r"(?<![\w.])(" + _alternation(list(NAMES) + list(DEMONYMS)) + r")(?:['’]s)?(?![\w])",
+                       re.IGNORECASE)
+_CAPITAL_RE = re.compile(r"(?<![\w])(?:the\s+)?(?:(" + _alternation(DEMONYMS) + r")\s+|(?:(" + _alternation(NAMES)
+                         + r")['’]s\s+))?capital(?:\s+(?:region|city|area))?(?![\w])", re.IGNORECASE)
+_PREP_RE = re.compile(r"(?:\b(?:in|over|across|at|near|around|throughout|on|against|outside|inside|within|"
+                      r"targeting|targeted|hit|struck|attacked)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
+_UNKNOWN_PLACE_RE = re.compile(r"\b(?:in|over|across|near|throughout|around|outside)\s+(?:the\s+)?"
+                               r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)" + _REGION_SUFFIX)
+
+
+def country_of(word: str) -> str | None:
+    """The country a name, demonym or city stands for: 'Russian' -> 'russia', 'Moscow' -> 'russia'."""
+    low = word.lower().replace("’", "'").removesuffix("'s")
+    if low in DEMONYMS:
+        return DEMONYMS[low]
+    entry = NAMES.get(low)
+    return entry.country if entry else None
+
+
+def actors(text: str) -> list[tuple[int, str]]:
+    """(position, country) of every country, demonym or city named in `text`, in order."""
+    return [(m.start(), country_of(m.group(1))) for m in _ACTOR_RE.finditer(text) if country_of(m.group(1))]
+
+
+def _is_reporter(text: str, start: int, end: int) -> bool:
+    return bool(_REPORTER_BEFORE.search(text[max(0, start - 40):start]) or _REPORTING_AFTER.match(text[end:]))
+
+
+def find_scope(segment: str) -> Place | None:
+    """The place a segment of a sentence is about, or None: "in the Moscow region", "across the country"."""
+    low = segment.lower()
+    for phrase in ELSEWHERE_PHRASES:
+        if re.search(r"\b" + re.escape(phrase) + r"\b", low):
+            return Place("elsewhere", "elsewhere", None, phrase)
+    for phrase in COUNTRY_PHRASES:
+        if re.search(r"\b" + re.escape(phrase) + r"\b", low):
+            return Place("national", "national", None, phrase)
+    for m in _CAPITAL_RE.finditer(segment):
+        if _is_reporter(segment, m.start(), m.end()):
+            continue
+        country = DEMONYMS.get((m.group(1) or "").lower()) or country_of(m.group(2) or "")
+        if country:
+            return Place(CAPITALS[country], "city", country, m.group().strip())
+        return Place("capital", "capital", None, m.group().strip())
+    for m in _NAME_RE.finditer(segment):
+        if _is_reporter(segment, m.start(), m.end()) or not _PREP_RE.search(segment[:m.start()]):
+            continue
+        entry = NAMES[m.group(1).lower()]
+        return Place(entry.key, entry.level, entry.country, m.group().strip())
+    m = _UNKNOWN_PLACE_RE.search(segment)
+    if m and not _is_reporter(segment, m.start(1), m.end()):
+        name = m.group(1)
+        if name.lower() not in DEMONYMS and not name.split()[0].lower() in _NOT_PLACES:
+            return Place(name.lower(), "region", None, m.group().strip())
+    return None
+
+
+_NOT_PLACES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday", "total", "all", "addition", "particular", "general",
+                         "recent", "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
+                         "that", "one", "some", "each", "every", "response", "fact", "part"})
+
+
+def resolve(place: Place | None, country: str | None) -> Place | None:
+    """Name the country of "across the country" and the city of "the capital" when the context tells it."""
+    if place is None or country is None:
+        return place
+    if place.level == "national":
+        return Place(country, "country", country, place.text)
+    if place.level == "capital" and country in CAPITALS:
+        return Place(CAPITALS[country], "city", country, place.text)
+    return place
+
+
+def relation(a: Place | None, b: Place | None) -> str:
+    """How two scopes relate: "same", "a-whole" (b lies within a), "b-whole", or "different"."""
+    if a is None and b is None:
+        return "same"
+    if a is None or b is None:
+        known = a or b
+        if known.level == "elsewhere":
+            return "different"
+        if known.level in ("country", "national"):
+            return "same"
+        return "a-whole" if a is None else "b-whole"
+    if a.level == "elsewhere" or b.level == "elsewhere":
+        return "same" if a.level == b.level else "different"
+    if a.key == b.key or (a.level == b.level == "national"):
+        return "same"
+    if "capital" in (a.level, b.level):
+        other = b if a.level == "capital" else a
+        return "same" if other.key in _CAPITAL_CITIES or other.level == "capital" else "different"
+    if _contains(a, b):
+        return "a-whole"
+    if _contains(b, a):
+        return "b-whole"
+    return "different"
+
+
+def _contains(whole: Place, part: Place) -> bool:
+    if whole.level == "national":
+        return part.level != "national"
+    if whole.level == "country":
+        return part.level in ("city", "region", "capital") and part.country in (None, whole.key)
+    return False
+
+
+def label(place: Place | None) -> str:
+    """A short phrase for a fact's label: "in Moscow", "across Russia"."""
+    if place is None or place.level == "elsewhere":
+        return "" if place is None else "elsewhere"
+    if place.level in ("country", "national"):
+        name = place.key if place.level == "country" else "the country"
+        return f"across {_title(name)}"
+    if place.level == "capital":
+        return "in the capital"
+    return f"in {_title(place.key)}"
+
+
+def display_name(country: str) -> str:
+    return _title(country)
+
+
+def _title(name: str) -> str:
+    special = {"united states": "the United States", "united kingdom": "the United Kingdom",
+               "netherlands": "the Netherlands", "philippines": "the Philippines", "the country": "the country"}
+    return special.get(name, " ".join(w.capitalize() for w in name.split()))

@@ -1,0 +1,148 @@
+"""Turn a cluster of claims into a Fact: merged values, a label, and a verdict a reader can act on."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from brief.figures import places
+from brief.figures.align import compatible
+from brief.figures.extract import Claim
+from brief.figures.vocabulary import CUMULATIVE_PREDICATES, PREDICATE_DISPLAY, TIME_UNITS
+from brief.types import Fact, FigureValue
+
+VERDICT_ORDER = {"conflict": 0, "update": 1, "agree": 2, "single": 3}
+
+
+def fact_of(claims: list[Claim]) -> Fact:
+    values = _values(claims)
+    verdict, note = _verdict(claims, values)
+    if verdict == "update":
+        values = tuple(sorted(values, key=lambda v: (v.published, v.refs)))
+    return Fact(what=label(claims), verdict=verdict, values=values, note=note)
+
+
+def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
+    """One FigureValue per (value, unit, qualifier), with the refs of every source that gives it."""
+    groups: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault((claim.value, claim.unit, claim.qualifier, claim.high if claim.qualifier == "between"
+                           else None), []).append(claim)
+    values = []
+    for members in groups.values():
+        first = min(members, key=lambda c: (c.ref, c.position))
+        published = [c.published for c in members if c.published is not None]
+        values.append(FigureValue(
+            value=first.value, unit=first.unit, qualifier=first.qualifier, text=first.text, quote=first.quote,
+            refs=tuple(sorted({c.ref for c in members})),
+            scope=first.scope.text if first.scope else next((c.scope.text for c in members if c.scope), None),
+            attribution=first.attribution or next((c.attribution for c in members if c.attribution), None),
+            published=min(published) if published else None,
+        ))
+    return tuple(sorted(values, key=lambda v: v.refs))
+
+
+def _verdict(claims: list[Claim], values: tuple[FigureValue, ...]) -> tuple[str, str | None]:
+    origins = {c.origin for c in claims}
+    all_fit = all(compatible(a, b) for i, a in enumerate(claims) for b in claims[i + 1:])
+    rising = _rising(claims)
+    if rising is not None and len({c.value for c in claims}) > 1:
+        return "update", rising
+    if not all_fit:
+        return "conflict", " vs ".join(_show(v) for v in values)
+    if len(origins) < 2:
+        return "single", None
+    if len(values) > 1:
+        return "agree", "compatible: " + " and ".join(_show(v) for v in values)
+    return "agree", None
+
+
+def _rising(claims: list[Claim]) -> str | None:
+    """'rose from X to Y' when publication times order the values of a growing count, else None."""
+    if any(c.published is None for c in claims) or claims[0].unit is not None:
+        return None
+    predicates = {c.predicate for c in claims} - {None}
+    if not predicates or not predicates <= CUMULATIVE_PREDICATES:
+        return None
+    by_time: dict[datetime, set[float]] = {}
+    for c in claims:
+        by_time.setdefault(c.published, set()).add(c.value)
+    if any(len(v) > 1 for v in by_time.values()) or len(by_time) < 2:
+        return None
+    ordered = sorted(claims, key=lambda c: (c.published, c.value))
+    seq = [c.value for c in ordered]
+    if any(later < earlier for earlier, later in zip(seq, seq[1:])) or seq[-1] == seq[0]:
+        return None
+    first, last = ordered[0], ordered[-1]
+    return f"rose from {_amount(first)} to {_amount(last)}"
+
+
+def _amount(claim: Claim) -> str:
+    number = f"{claim.value:,.0f}" if claim.value == int(claim.value) else f"{claim.value:,g}"
+    return f"{claim.qualifier} {number}" if claim.qualifier and claim.qualifier != "between" else number
+
+
+def _show(value: FigureValue) -> str:
+    number = f"{value.value:,.0f}" if value.value == int(value.value) else f"{value.value:,g}"
+    qualifier = f"{value.qualifier} " if value.qualifier and value.qualifier != "between" else ""
+    unit = value.unit or ""
+    if unit == "%":
+        return f"{qualifier}{number}%"
+    if unit and unit.isupper():
+        return f"{qualifier}{unit} {number}"
+    return f"{qualifier}{number}{' ' + unit if unit else ''}"
+
+
+def label(claims: list[Claim]) -> str:
+    """A short human label: 'drones downed in Moscow', 'people killed', 'share of territory controlled'."""
+    first = claims[0]
+    noun = _noun(claims)
+    predicates = Counter(c.predicate for c in claims if c.predicate)
+    predicate = PREDICATE_DISPLAY.get(max(predicates, key=lambda p: (predicates[p], -_first_index(claims, p)))) \
+        if predicates else ""
+    scopes = {c.scope.key for c in claims if c.scope}
+    scoped = [c for c in claims if c.scope]
+    where = places.label(scoped[0].scope) if len(scopes) == 1 and 2 * len(scoped) >= len(claims) else ""
+    unit = first.unit
+    if unit == "%":
+        core = f"share of {noun} {predicate}".strip()
+    elif unit in TIME_UNITS:
+        core = f"{noun} {predicate} length ({unit})".replace("  ", " ")
+    elif unit:
+        core = f"{noun} {predicate} ({unit})".replace("  ", " ")
+    else:
+        core = f"{noun} {predicate}".strip()
+    parts = [core, where]
+    attackers = {c.attacker for c in claims}
+    if predicate == "launched" and len(attackers) == 1 and first.attacker:
+        parts.append("by " + places.display_name(first.attacker))
+    if first.rate:
+        parts.append(first.rate)
+    anchors = {c.anchor for c in claims}
+    if len(anchors) == 1 and first.anchor and first.anchor.startswith(("day:", "year:", "month:", "last:")):
+        parts.append(_anchor_text(first.anchor))
+    text = " ".join(p for p in parts if p)
+    return ("forecast: " + text) if all(c.forecast for c in claims) else text
+
+
+def _first_index(claims: list[Claim], predicate: str) -> int:
+    return next(i for i, c in enumerate(claims) if c.predicate == predicate)
+
+
+def _noun(claims: list[Claim]) -> str:
+    nouns = Counter(c.noun for c in claims)
+    key = max(nouns, key=lambda n: (nouns[n], n == "people"))
+    written = next(c.noun_text for c in claims if c.noun == key)
+    if key in ("people", "drones") or " " in key or key.endswith("s") or not written:
+        return key
+    return written.split()[-1]
+
+
+def _anchor_text(anchor: str) -> str:
+    kind, _, what = anchor.partition(":")
+    return {"day": f"on {what.capitalize()}", "year": f"in {what}", "month": f"in {what.capitalize()}",
+            "last": f"last {what}"}[kind]
+
+
+def order_key(fact: Fact, first_seen: tuple) -> tuple:
+    refs = {r for v in fact.values for r in v.refs}
+    return VERDICT_ORDER[fact.verdict], -len(refs), first_seen

@@ -1,0 +1,248 @@
+"""Words that give a figure its meaning, kept as data: qualifiers, units, counted things and predicates.
+
+Every entry maps what a text says to one canonical key, so that "UAVs" and "drones", or "wounded" and "injured",
+compare equal. Keys of counted things are plural display forms ("drones", "people").
+"""
+from __future__ import annotations
+
+# --- qualifiers: phrase (lower-case words) -> canonical qualifier -------------------------------------------------
+QUALIFIERS_BEFORE = {
+    ("at", "least"): "at least", ("no", "fewer", "than"): "at least", ("no", "less", "than"): "at least",
+    ("a", "minimum", "of"): "at least", ("not", "less", "than"): "at least",
+    ("more", "than"): "more than", ("over",): "more than", ("above",): "more than", ("upwards", "of"): "more than",
+    ("in", "excess", "of"): "more than", ("greater", "than"): "more than", ("exceeding",): "more than",
+    ("well", "over"): "more than", ("just", "over"): "just over", ("north", "of"): "more than",
+    ("about",): "about", ("around",): "about", ("approximately",): "about", ("roughly",): "about",
+    ("some",): "about", ("an", "estimated"): "about", ("estimated",): "about", ("approx",): "about",
+    ("circa",): "about", ("an", "approximate"): "about",
+    ("nearly",): "nearly", ("almost",): "nearly", ("close", "to"): "nearly", ("just", "under"): "nearly",
+    ("just", "shy", "of"): "nearly",
+    ("up", "to"): "up to", ("as", "many", "as"): "up to", ("as", "much", "as"): "up to",
+    ("at", "most"): "at most", ("no", "more", "than"): "at most", ("fewer", "than"): "less than",
+    ("less", "than"): "less than", ("under",): "less than", ("below",): "less than", ("a", "maximum", "of"): "at most",
+}
+QUALIFIERS_AFTER = {("or", "more"): "at least", ("or", "so"): "about", ("plus",): "more than"}
+
+# how far a qualifier lets the true value lie from the stated one: (low factor, high factor, minimum slack).
+# Lower bounds are bounded too: "at least 14" is the confirmed count, not "any number above 14", so another
+# outlet's 18 is a different count while 15 is compatible with it.
+QUALIFIER_BANDS = {
+    None: (1.0, 1.0, 0.0),
+    "at least": (1.0, 1.25, 1.0),
+    "more than": (1.0, 1.25, 1.0),
+    "just over": (1.0, 1.1, 1.0),
+    "about": (0.9, 1.1, 1.0),
+    "nearly": (0.85, 1.0, 1.0),
+    "up to": (0.5, 1.0, 0.0),
+    "at most": (0.0, 1.0, 0.0),
+    "less than": (0.0, 1.0, 0.0),
+}
+
+# --- units ----------------------------------------------------------------------------------------------------------
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₩": "KRW"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
+    "rupee": "INR", "rupees": "INR", "inr": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "rubles": "RUB", "rub": "RUB", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "hryvnia": "UAH",
+    "hryvnias": "UAH", "won": "KRW", "francs": "CHF", "franc": "CHF", "chf": "CHF", "pesos": "MXN",
+    "cad": "CAD", "aud": "AUD",
+}
+# the prefix before "$" that names the dollar: "US$", "A$", "C$", "HK$"
+DOLLAR_PREFIXES = {"us": "USD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "hk": "HKD", "nz": "NZD",
+                   "s": "SGD"}
+PERCENT_WORDS = {("percent",): "%", ("per", "cent"): "%", ("pct",): "%", ("percentage", "points"): "pp",
+                 ("percentage", "point"): "pp", ("points",): "points", ("basis", "points"): "bp"}
+MEASURE_UNITS = {
+    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
+    "year": "years", "years": "years", "hour": "hours", "hours": "hours", "minute": "minutes",
+    "minutes": "minutes", "decade": "decades", "decades": "decades", "night": "nights", "nights": "nights",
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "mile": "miles", "miles": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "feet": "ft", "foot": "ft", "hectares": "ha", "hectare": "ha", "acres": "acres", "acre": "acres",
+    "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes", "ton": "tonnes", "kg": "kg", "kilograms": "kg",
+    "kilogram": "kg", "pounds-weight": "lb", "litres": "l", "liters": "l", "gallons": "gallons",
+    "barrels": "barrels", "barrel": "barrels", "degrees": "degrees", "degree": "degrees", "mph": "mph",
+    "kmh": "km/h", "megawatts": "MW", "mw": "MW", "gigawatts": "GW", "gw": "GW",
+}
+AREA_PREFIXES = {"square", "sq", "sq."}  # "5 sq. miles", "300 square kilometres"
+TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "decades", "nights"})
+
+# --- what is counted: word -> canonical key ------------------------------------------------------------------------
+COUNTED_PHRASES = {
+    ("unmanned", "aerial", "vehicles"): "drones", ("unmanned", "aerial", "vehicle"): "drones",
+    ("unmanned", "aircraft"): "drones", ("police", "officers"): "police officers",
+    ("police", "officer"): "police officers", ("asylum", "seekers"): "migrants",
+    ("death", "toll"): "people", ("members", "of", "parliament"): "lawmakers",
+}
+COUNTED_SYNONYMS = {
+    "person": "people", "persons": "people", "individual": "people", "individuals": "people",
+    "resident": "people", "residents": "people", "inhabitant": "people", "inhabitants": "people",
+    "citizen": "people", "citizens": "people", "victim": "people", "victims": "people", "life": "people",
+    "lives": "people", "soul": "people", "souls": "people", "body": "people", "bodies": "people",
+    "death": "people", "deaths": "people", "fatality": "people", "fatalities": "people", "dead": "people",
+    "injury": "people", "injuries": "people", "wounded": "people", "injured": "people", "casualty": "people",
+    "casualties": "people", "toll": "people", "man": "men", "woman": "women", "child": "children",
+    "kid": "children", "kids": "children",
+    "civilian": "civilians", "soldier": "soldiers", "troop": "soldiers", "troops": "soldiers",
+    "serviceman": "soldiers", "servicemen": "soldiers", "servicemember": "soldiers", "servicemembers": "soldiers",
+    "officer": "police officers", "policeman": "police officers", "policemen": "police officers",
+    "demonstrator": "protesters", "demonstrators": "protesters", "protester": "protesters",
+    "protestor": "protesters", "protestors": "protesters", "marcher": "protesters", "marchers": "protesters",
+    "crowd": "people", "attendee": "people", "attendees": "people", "participant": "people",
+    "participants": "people", "spectator": "people", "spectators": "people",
+    "refugee": "refugees", "migrant": "migrants", "prisoner": "prisoners", "detainee": "prisoners",
+    "detainees": "prisoners", "inmate": "prisoners", "inmates": "prisoners", "hostage": "hostages",
+    "journalist": "journalists", "reporter": "journalists", "fighter": "fighters", "militant": "fighters",
+    "militants": "fighters", "insurgent": "fighters", "insurgents": "fighters", "worker": "workers",
+    "employee": "workers", "employees": "workers", "staff": "workers", "passenger": "passengers",
+    "patient": "patients", "student": "students", "voter": "voters", "tourist": "tourists",
+    "firefighter": "firefighters", "lawmaker": "lawmakers", "legislator": "lawmakers", "mp": "lawmakers",
+    "mps": "lawmakers",
+    "drone": "drones", "uav": "drones", "uavs": "drones", "shahed": "drones", "shaheds": "drones",
+    "quadcopter": "drones", "quadcopters": "drones", "missile": "missiles", "rocket": "rockets",
+    "shell": "shells", "bomb": "bombs", "plane": "aircraft", "planes": "aircraft", "jet": "aircraft",
+    "jets": "aircraft", "aircraft": "aircraft", "warplane": "aircraft", "warplanes": "aircraft",
+    "helicopter": "helicopters", "tank": "tanks", "ship": "ships", "vessel": "ships", "vessels": "ships",
+    "vote": "votes", "ballot": "votes", "ballots": "votes", "seat": "seats", "delegate": "delegates",
+    "job": "jobs", "position": "jobs", "case": "cases", "infection": "cases", "infections": "cases",
+    "home": "homes", "house": "homes", "houses": "homes", "dwelling": "homes", "dwellings": "homes",
+    "building": "buildings", "structure": "buildings", "structures": "buildings", "car": "vehicles",
+    "cars": "vehicles", "vehicle": "vehicles", "flight": "flights", "ceasefire": "cease-fire",
+    "truce": "cease-fire", "cease-fire": "cease-fire", "territory": "territory", "land": "territory",
+}
+# subsets of "people": compatible with a count of people only when the values agree
+PEOPLE_SUBSETS = frozenset({
+    "civilians", "children", "men", "women", "soldiers", "police officers", "protesters", "refugees", "migrants",
+    "prisoners", "hostages", "journalists", "fighters", "workers", "passengers", "patients", "students", "voters",
+    "tourists", "firefighters", "lawmakers",
+})
+# "others" and "more" take what is counted from the figure before them ("3 killed and 18 others injured")
+ANAPHORIC_NOUNS = frozenset({"others", "other", "more", "additional", "of", "them", "whom", "which"})
+IRREGULAR_SINGULARS = {"people": "people", "men": "man", "women": "woman", "children": "child", "lives": "life",
+                       "feet": "foot", "mice": "mouse", "teeth": "tooth", "geese": "goose", "police": "police",
+                       "news": "news", "series": "series", "species": "species", "aircraft": "aircraft",
+                       "staff": "staff", "crisis": "crisis", "analysis": "analysis"}
+
+# --- predicates: word -> canonical event ---------------------------------------------------------------------------
+PREDICATE_PHRASES = {
+    ("shot", "down"): "downed", ("shoot", "down"): "downed", ("shooting", "down"): "downed",
+    ("brought", "down"): "downed", ("taken", "out"): "downed",
+    ("killed", "and", "wounded"): "casualties", ("killed", "or", "wounded"): "casualties",
+    ("killed", "and", "injured"): "casualties", ("killed", "or", "injured"): "casualties",
+    ("dead", "and", "wounded"): "casualties", ("dead", "or", "wounded"): "casualties",
+    ("dead", "and", "injured"): "casualties", ("won", "back"): "recaptured", ("took", "back"): "recaptured",
+    ("carried", "out"): "launched", ("turned", "out"): "attended", ("took", "part"): "attended",
+    ("lost", "their", "lives"): "killed", ("lost", "his", "life"): "killed", ("lost", "her", "life"): "killed",
+}
+PREDICATE_WORDS = {
+    "killed": ("kill", "kills", "killed", "killing", "die", "died", "dies", "dying", "dead", "death", "deaths",
+               "fatality", "fatalities", "fatal", "perished", "perish", "slain", "murdered", "drowned", "lives",
+               "toll"),
+    "injured": ("injure", "injured", "injures", "injuring", "injury", "injuries", "wounded", "wounding", "wound",
+                "wounds", "hurt", "hospitalised", "hospitalized"),
+    "casualties": ("casualty", "casualties"),
+    "missing": ("missing", "unaccounted"),
+    "arrested": ("arrest", "arrested", "arrests", "arresting", "detained", "detain", "detaining", "detentions",
+                 "apprehended"),
+    "evacuated": ("evacuate", "evacuated", "evacuating", "evacuation", "evacuations", "displaced", "fled",
+                  "relocated"),
+    "rescued": ("rescued", "rescue", "saved"),
+    "downed": ("downed", "downing", "intercepted", "intercepting", "intercept", "destroyed", "destroying",
+               "neutralised", "neutralized", "repelled", "downs"),
+    "launched": ("launched", "launching", "launch", "launches", "fired", "firing", "deployed", "deploying",
+                 "sent", "sending", "targeted", "targeting", "aimed", "attacked", "dispatched", "unleashed"),
+    "recorded": ("recorded", "detected", "tracked", "counted", "registered", "spotted", "involved", "involving"),
+    "attended": ("attended", "attend", "marched", "march", "rallied", "gathered", "protested", "joined",
+                 "turnout"),
+    "won": ("won", "win", "wins", "received", "secured", "garnered", "got", "obtained", "polled"),
+    "voted": ("voted", "backed", "supported", "opposed", "approved", "rejected"),
+    "controlled": ("occupy", "occupies", "occupied", "occupying", "control", "controls", "controlled",
+                   "controlling", "holds"),
+    "seized": ("seized", "seize", "seizing", "took", "taken", "captured", "annexed", "conquered"),
+    "recaptured": ("retake", "retook", "retaken", "recaptured", "recapture", "regained", "liberated"),
+    "cost": ("cost", "costs", "costing", "priced", "worth", "valued", "price", "prices"),
+    "paid": ("paid", "pay", "pays", "spent", "spend", "spending", "invested", "invest", "allocated", "pledged"),
+    "raised": ("raised", "raise", "raising", "collected", "donated"),
+    "fined": ("fined", "fine", "penalty"),
+    "lost": ("lost", "lose", "losing", "losses", "loss", "deficit"),
+    "earned": ("earned", "earn", "revenue", "revenues", "profit", "profits", "sales", "income"),
+    "rose": ("rose", "rise", "rises", "rising", "increased", "increase", "grew", "grow", "climbed", "jumped",
+             "soared", "surged", "gained"),
+    "fell": ("fell", "fall", "falls", "falling", "decreased", "decrease", "dropped", "drop", "declined",
+             "decline", "slid", "slumped", "plunged", "cut", "shed"),
+    "hit": ("hit", "damaged", "struck", "affected"),
+}
+# count predicates that only grow over time: differing values published hours apart are an update
+CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "casualties", "missing", "arrested", "evacuated",
+                                   "rescued", "hit", "recorded", "downed"})
+# pairs of predicates that may describe the same figure in different words (launched vs shot down: an outlet
+# reporting one attack); they join only when their values agree
+RELATED_PREDICATES = frozenset({
+    frozenset({"downed", "launched"}), frozenset({"controlled", "seized"}), frozenset({"killed", "casualties"}),
+    frozenset({"cost", "paid"}), frozenset({"won", "voted"}), frozenset({"evacuated", "rescued"}),
+})
+NEUTRAL_PREDICATES = frozenset({"recorded"})
+# a change ("rose 3%") is not a level ("rose to 3%")
+CHANGE_PREDICATES = frozenset({"rose", "fell"})
+# a noun that itself says what happened: "14 deaths" = 14 people killed
+NOUN_PREDICATES = {
+    "death": "killed", "deaths": "killed", "fatality": "killed", "fatalities": "killed", "dead": "killed",
+    "lives": "killed", "toll": "killed", "injury": "injured", "injuries": "injured", "wounded": "injured",
+    "injured": "injured", "casualty": "casualties", "casualties": "casualties", "arrests": "arrested",
+    "evacuees": "evacuated", "attendees": "attended", "crowd": "attended", "votes": "won", "vote": "won",
+}
+# predicates whose default counted thing is people when the text names none ("killed two")
+PEOPLE_PREDICATES = frozenset({"killed", "injured", "casualties", "missing", "arrested", "evacuated", "rescued",
+                               "attended"})
+
+PREDICATE_DISPLAY = {
+    "killed": "killed", "injured": "injured", "casualties": "killed or injured", "missing": "missing",
+    "arrested": "arrested", "evacuated": "evacuated", "rescued": "rescued", "downed": "downed",
+    "launched": "launched", "recorded": "recorded", "attended": "attending", "won": "won", "voted": "voting",
+    "controlled": "controlled", "seized": "seized", "recaptured": "recaptured", "cost": "cost", "paid": "paid",
+    "raised": "raised", "fined": "fine", "lost": "lost", "earned": "earned", "rose": "rise", "fell": "fall",
+    "hit": "hit",
+}
+
+# --- context words --------------------------------------------------------------------------------------------------
+ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "assault", "assaults", "bombardment",
+                          "barrage", "offensive", "raid", "raids", "shelling", "invasion", "bombing", "onslaught"})
+FORECAST_WORDS = frozenset({"expected", "expect", "expects", "forecast", "forecasts", "projected", "projection",
+                            "projections", "predicted", "predicts", "predict", "could", "might", "may", "will",
+                            "plans", "planned", "aims", "aim", "target", "targets", "goal", "anticipated",
+                            "estimates", "would"})
+REPORTING_VERBS = frozenset({"said", "says", "reported", "reports", "told", "claimed", "claims", "announced",
+                             "stated", "estimated", "estimates", "confirmed", "according", "put", "puts",
+                             "wrote", "tweeted", "posted", "added", "noted", "cited", "quoted"})
+ATTACKER_WORDS = frozenset({"gunman", "gunmen", "shooter", "shooters", "attacker", "attackers", "assailant",
+                            "assailants", "suspect", "suspects", "bomber", "bombers", "perpetrator",
+                            "perpetrators", "hijacker", "hijackers", "killer"})
+EXCLUDING_WORDS = frozenset({"excluding", "besides", "plus", "beyond"})
+LABEL_WORDS = frozenset({"no", "number", "page", "pages", "chapter", "article", "section", "route", "highway",
+                         "flight", "room", "gate", "platform", "level", "phase", "season", "episode", "grade",
+                         "category", "class", "version", "v", "model", "paragraph", "line", "channel", "track",
+                         "round", "stage", "step", "item", "resolution", "act", "bill", "amendment", "precinct",
+                         "district", "ward", "apartment", "suite", "floor", "unit", "lot", "block", "tier",
+                         "game", "match", "week", "day", "part", "vol", "volume", "no.", "#", "terminal",
+                         "building", "pier", "lane", "street", "avenue", "road", "exit", "interstate", "reg"})
+STOPWORDS = frozenset("""
+a an the of in on at to for from by with without about over under into onto upon across through during before
+after since until till within among between and or but nor so yet as than that which who whom whose what when
+where why how this these those there here it its they them their he him his she her we us our you your i me my
+is are was were be been being am has have had having do does did will would shall should can could may might
+must said says say told reported according also only just even still all any each every some most many much
+more less few fewer several both either neither not no nor other another such same own very too again further
+then once if while whereas because although though whether per via including included include includes
+""".split())
+# after these, a time unit is a moment, not a quantity: "after eight hours of talks", "in the past 10 days"
+TIME_PHRASE_BEFORE = frozenset({"after", "for", "within", "past", "last", "next", "coming", "in", "over", "since",
+                                "recent", "previous", "first", "final", "early", "earlier"})
+TIME_PHRASE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "old", "since", "into", "from"})
+RATE_WORDS = {"each": "each", "every": "each", "per": "per", "a": "per", "an": "per"}
+RATE_PERIODS = frozenset({"day", "night", "week", "month", "year", "hour", "minute", "second", "daily",
+                          "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "capita", "head",
+                          "barrel", "share", "tonne", "ton", "gallon", "litre", "liter", "kilogram", "kg", "pound",
+                          "ounce", "person", "household", "student", "vote"})
+RATE_ADVERBS = frozenset({"daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "regularly",
+                          "routinely"})
