@@ -74,11 +74,27 @@ def run(
     briefing_date: Optional[str] = typer.Option(None, "--date", help="Date in the title, YYYY-MM-DD. [default: today]"),
     templates: Optional[Path] = typer.Option(None, "--templates", help="Folder of templates overriding the bundled ones."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success (for cron)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Config file for scheduled runs: feeds, window, "
+                                          "archive, email (see `brief init`). [default: $BRIEF_CONFIG]"),
+    email: bool = typer.Option(False, "--email", help="Email the briefing with the config's email settings."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Write the email as an .eml into the archive, not sent."),
+    state_dir: Optional[Path] = typer.Option(None, "--state-dir", help="Folder for the run state: items seen, lock, "
+                                             "run log. [default: the platform's state folder]"),
+    archive: Optional[Path] = typer.Option(None, "--archive", help="Folder for dated briefings and latest copies."),
+    since: Optional[str] = typer.Option(None, "--since", help='Feed window: "24h", "2d", "last-run" or an ISO '
+                                        "time. [default: 24h]"),
 ) -> None:
-    """Write a briefing from article files."""
+    """Write a briefing from article files, or (with --config etc.) from feeds on a schedule, archived and emailed."""
+    from brief.commands import scheduled
     from brief.pipeline import build_briefing
     from brief.render import render
 
+    if scheduled.wanted(config, email, dry_run, state_dir, archive, since):
+        scheduled.run_scheduled_command(inputs or [], config=config, email=email, dry_run=dry_run, quiet=quiet,
+                                        briefing_date=briefing_date, out=out, fmt=fmt.value, flags={
+            "summary.summarizer": summarizer.value if summarizer else None, "summary.model": model,
+            "summary.max_sentences": sentences, "output.templates": templates, "state.dir": state_dir,
+            "output.archive": archive, "window.since": since})
     if not inputs:
         fail(BriefError("no inputs given", hint="name article files or folders, e.g. `brief run samples/`"))
     overrides = {
@@ -114,6 +130,9 @@ app.command("figures")(figures.figures_command)
 eval_app.command("summaries")(eval_summaries.eval_summaries)
 app.command("cluster")(cluster.cluster_command)
 eval_app.command("clusters")(eval_clusters.eval_clusters)
+app.command("init")(__import__("brief.commands.init", fromlist=["_"]).init)
+app.command("send")(__import__("brief.commands.send", fromlist=["_"]).send)
+app.command("screenshot")(__import__("brief.commands.screenshot", fromlist=["_"]).screenshot)
 
 
 def main() -> None:

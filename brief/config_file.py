@@ -248,3 +248,16 @@ def apply(settings: Settings, values: Mapping[str, Any]) -> Settings:
     for group, changes in nested.items():
         top[group] = dataclasses.replace(getattr(settings, group), **changes)
     return dataclasses.replace(settings, **top)
+
+
+def write_example(path: Path, *, force: bool = False) -> Path:
+    """Write the commented example config to `path` (refusing to replace a file unless `force`)."""
+    from importlib.resources import files
+
+    from brief.output import write_atomic
+
+    path = path.expanduser().resolve()
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists", hint="pass --force to replace it, or name another file")
+    write_atomic(path, (files("brief") / "data" / "example-config.toml").read_text(encoding="utf-8"))
+    return path

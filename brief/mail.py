@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, getaddresses, make_msgid, parseaddr
+from pathlib import Path
 
 from brief.config import EmailSettings
 from brief.errors import DeliveryFailed, UsageError
@@ -43,7 +44,7 @@ def where(email: EmailSettings) -> str:
     return f"{email.host}:{port_of(email)}"
 
 
-def check_settings(email: EmailSettings, env: Mapping[str, str]) -> str | None:
+def check_settings(email: EmailSettings, env: Mapping[str, str], *, need_password: bool = True) -> str | None:
     """Fail before any work when sending cannot succeed; return the password (None when no user is set)."""
     if not email.to:
         raise UsageError("no recipients for the email", hint="set [email] to = [...] or BRIEF_EMAIL_TO")
@@ -52,7 +53,7 @@ def check_settings(email: EmailSettings, env: Mapping[str, str]) -> str | None:
     for address in (email.sender, *email.to):
         if "@" not in parseaddr(address)[1]:
             raise UsageError(f"not an email address: {address!r}")
-    if not email.user:
+    if not email.user or not need_password:
         return None
     password = env.get(email.password_env)
     if not password:
@@ -70,7 +71,7 @@ def subject_line(template: str, *, date: str, top_story: str, stories: int) -> s
     except (KeyError, IndexError, ValueError) as err:
         raise UsageError(f"email.subject {template!r}: cannot fill it in ({err})",
                          hint=f"use the fields {', '.join('{' + f + '}' for f in SUBJECT_FIELDS)}") from None
-    subject = " ".join(subject.split())
+    subject = " ".join(subject.split()).rstrip(" :-–—")  # no dangling separator when a field is empty
     return subject if len(subject) <= 200 else subject[:199].rstrip() + "…"
 
 
@@ -106,6 +107,20 @@ def build_message(
     message.set_content(text, subtype="plain", charset="utf-8")
     message.add_alternative(inlined, subtype="html", charset="utf-8")
     return Outgoing(message, tuple(warnings))
+
+
+def briefing_message(text: str, html: str, email: EmailSettings, *, date: str, top_story: str,
+                     stories: int) -> Outgoing:
+    """The email for a briefing, with the Subject from the configured template."""
+    subject = subject_line(email.subject, date=date, top_story=top_story, stories=stories)
+    return build_message(text=text, html=html, subject=subject, sender=email.sender or "", to=email.to)
+
+
+def write_eml(message: EmailMessage, path: Path) -> None:
+    """The message as a .eml file a mail client opens (what a dry run sends nowhere)."""
+    from brief.output import write_atomic
+
+    write_atomic(path, message.as_string(policy=policy.SMTP))
 
 
 class TemporaryFailure(Exception):
@@ -187,3 +202,65 @@ def _raise_for_reply(email: EmailSettings, code: int, what: str, reply: bytes | 
         raise TemporaryFailure(detail)
     raise DeliveryFailed(f"{where(email)}: {detail}",
                          hint="check the [email] settings and the password variable") from None
+
+
+def message_for_file(path: Path, email: EmailSettings) -> Outgoing:
+    """The email for an archived briefing: FILE and its siblings with the same name (.html, .txt or .md, .json).
+
+    A .eml file (what `--dry-run` wrote) is sent as it is.
+    """
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    if path.suffix.lower() == ".eml":
+        from email import message_from_bytes
+
+        return Outgoing(message_from_bytes(path.read_bytes(), policy=policy.SMTP))
+    found = {suffix: path.with_suffix(suffix) for suffix in (".html", ".txt", ".md", ".json")}
+    found = {suffix: sibling.read_text(encoding="utf-8") for suffix, sibling in found.items() if sibling.is_file()}
+    html_part = found.get(".html")
+    text_part = found.get(".txt") or found.get(".md")
+    if html_part is None and text_part is None:
+        raise UsageError(f"{path}: no briefing (.html, .txt or .md) with this name",
+                         hint="name a file from the archive, e.g. briefings/2026-11-22.html")
+    if text_part is None:
+        from brief.ingest.feeds import html_to_text
+
+        text_part = html_to_text(html_part)
+    if html_part is None:
+        import html
+
+        html_part = f'<!DOCTYPE html><html><body><pre style="white-space:pre-wrap">{html.escape(text_part)}</pre>' \
+                    "</body></html>"
+    date, top_story, stories = _facts(found.get(".json"), path)
+    return briefing_message(text_part, html_part, email, date=date, top_story=top_story, stories=stories)
+
+
+def _facts(json_text: str | None, path: Path) -> tuple[str, str, int]:
+    """Date, top headline and story count from the briefing's JSON, else the date from the file name."""
+    import json
+    import re
+
+    if json_text:
+        try:
+            data = json.loads(json_text)
+            stories = data.get("stories") or []
+            return str(data.get("date") or ""), str(stories[0].get("headline") or "") if stories else "", len(stories)
+        except (ValueError, AttributeError, TypeError):
+            pass  # an unreadable JSON sibling only costs the Subject its headline
+    match = re.search(r"\d{4}-\d{2}-\d{2}", path.stem)
+    return (match.group(0) if match else datetime.now().date().isoformat()), "", 0
+
+
+def send_file(path: Path, email: EmailSettings, env: Mapping[str, str], *, dry_run: bool = False,
+              tls_context: ssl.SSLContext | None = None) -> tuple[Path | None, list[str]]:
+    """Send an archived briefing (or, for a dry run, write its .eml beside it). The .eml path and warnings."""
+    check_settings(email, env, need_password=False)
+    outgoing = message_for_file(path, email)
+    warnings = list(outgoing.warnings)
+    if dry_run:
+        eml = path.with_suffix(".eml")
+        write_eml(outgoing.message, eml)
+        return eml, warnings
+    password = check_settings(email, env)
+    warnings += send(outgoing.message, email, password, tls_context=tls_context)
+    return None, warnings

@@ -205,3 +205,10 @@ def screenshots(page: Path, out_dir: Path, widths: tuple[int, ...] = WIDTHS) -> 
             path.write_bytes(base64.b64decode(image["data"]))
             shots.append(Shot(path, size))
     return shots
+
+
+def describe(shot: Shot) -> str:
+    size = shot.size
+    fit = (f"content {size.content_width} px wide overflows by {size.overflow} px" if size.overflow
+           else "no horizontal overflow")
+    return f"{shot.path}: {size.width} px wide, {size.height} px tall, {fit}"
