@@ -1,13 +1,22 @@
 """Articles -> stories: group reports of the same event, link copies to their original, rank by independent outlets.
 
-Two articles belong to one story when their combined similarity reaches `Settings.cluster_threshold` under
-average linkage, and they were published at most `Settings.cluster_window_days` apart. The similarity mixes the
-meaning of title and lead (sentence embeddings) with the wording of the whole text (TF-IDF).
+Evidence for two articles reporting one event (`pair_similarity`, in [0, 1]):
+- meaning: cosine of the sentence embeddings of title and lead (brief.embed);
+- wording: cosine of TF-IDF vectors of the text (names and rare words weigh most);
+- names and numbers: the share of the capitalised names and the numbers of the shorter article found in the
+  other. Look-alike events (two earthquakes, two celebrities in rehab) read alike but share no name, place or
+  figure: without any shared one the score is halved;
+- time: articles published more than `Settings.cluster_window_days` apart are never one story.
+Stories are average-linkage groups whose mean pairwise score reaches `Settings.cluster_threshold`. Such a group
+never spans two connected components of the graph of pairs scoring at least the threshold, so the linkage runs
+per component, and the graph is built block by block: memory stays linear in the number of articles.
 """
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+import re
+from dataclasses import dataclass
+from datetime import timezone
 from typing import Sequence
 
 import numpy as np
@@ -20,7 +29,17 @@ from brief.types import Article, Source, Story
 
 LEAD_SENTENCES = 3
 LEAD_WORDS = 60
-BODY_WORDS = 1500  # the TF-IDF side reads at most this many words of each article
+BODY_WORDS = 1000  # the TF-IDF side reads at most this many words of each article
+NAME_WORDS = 400  # names and numbers are taken from this many first words
+NO_SHARED_NAME_FACTOR = 0.5
+BLOCK = 512  # rows of the pair-score matrix computed at once
+
+_NAME_OR_NUMBER = re.compile(r"[A-Z][\w'’.-]*|\d[\d,.:]*\d|\d")
+_NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december mr mrs ms dr the a an i it he she they we you his her their its this that
+    but and or in on at of for to with as by from after before when while if so""".split()
+)
 
 
 def timestamp(article: Article) -> float | None:
@@ -43,7 +62,7 @@ def lead_text(article: Article) -> str:
     """Title plus the first sentences, cut to about LEAD_WORDS words: what the article is about, cheaply."""
     parts = [article.title.strip()] if article.title.strip() else []
     count = len(words(article.title))
-    for sentence in sentences(article.text[:5000])[:LEAD_SENTENCES]:
+    for sentence in sentences(" ".join(article.text.split()[:LEAD_WORDS * 2]))[:LEAD_SENTENCES]:
         if count >= LEAD_WORDS:
             break
         parts.append(sentence)
@@ -55,46 +74,108 @@ def body_text(article: Article) -> str:
     return " ".join([article.title, *article.text.split()[:BODY_WORDS]])
 
 
-def similarity(articles: Sequence[Article], settings: Settings) -> np.ndarray:
-    """Pairwise similarity in [0, 1]: half meaning of title and lead, half wording of the text."""
+def names_and_numbers(article: Article) -> frozenset[str]:
+    """Capitalised words that do not open a sentence (names, places, organisations) and numbers."""
+    found: set[str] = set()
+    for sentence in sentences(" ".join(article.text.split()[:NAME_WORDS])):
+        for match in _NAME_OR_NUMBER.finditer(sentence):
+            token = match.group(0).rstrip(".,:").lower().replace("’", "'")
+            if not token or token in _NOT_NAMES or (match.start() == 0 and not token[0].isdigit()):
+                continue
+            found.add(token.replace(",", ""))
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the pair score reads, one row per article."""
+
+    meaning: np.ndarray  # (n, d) L2-normalised embeddings
+    wording: object  # (n, v) sparse L2-normalised TF-IDF
+    names: object  # (n, k) sparse 0/1 names and numbers
+    name_counts: np.ndarray  # (n,)
+    stamps: np.ndarray  # (n,) seconds, NaN when undated
+
+
+def _sparse_rows(sets: Sequence[frozenset[str]]):
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    indptr, indices = [0], []
+    for items in sets:
+        indices.extend(sorted(vocabulary.setdefault(item, len(vocabulary)) for item in items))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    return csr_matrix((data, indices, indptr), shape=(len(sets), max(len(vocabulary), 1)))
+
+
+def features(articles: Sequence[Article], settings: Settings) -> Features:
+    from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    semantic = embed_texts([lead_text(a) for a in articles], settings)
-    semantic_sim = np.clip(semantic @ semantic.T, 0.0, 1.0)
-    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+    meaning = embed_texts([lead_text(a) for a in articles], settings)
     try:
-        lexical = vectorizer.fit_transform([body_text(a) for a in articles])
-        lexical_sim = np.asarray((lexical @ lexical.T).todense())
-    except ValueError:  # no word in any article
-        lexical_sim = np.zeros_like(semantic_sim)
-    combined = 0.5 * semantic_sim + 0.5 * lexical_sim
-    return _apply_time_window(combined, articles, settings.cluster_window_days)
+        wording = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32).fit_transform(
+            [body_text(a) for a in articles])
+    except ValueError:  # not a single word in any article
+        wording = csr_matrix((len(articles), 1), dtype=np.float32)
+    names = [names_and_numbers(a) for a in articles]
+    stamps = np.array([np.nan if timestamp(a) is None else timestamp(a) for a in articles], dtype=np.float64)
+    return Features(meaning, wording, _sparse_rows(names), np.array([len(n) for n in names], dtype=np.float32),
+                    stamps)
 
 
-def _apply_time_window(sim: np.ndarray, articles: Sequence[Article], window_days: float) -> np.ndarray:
-    stamps = np.array([timestamp(a) if timestamp(a) is not None else np.nan for a in articles])
-    apart = np.abs(stamps[:, None] - stamps[None, :]) > window_days * 86400.0  # NaN compares False: undated pass
-    sim = sim.copy()
-    sim[apart] = 0.0
-    return sim
+def pair_similarity(f: Features, rows: np.ndarray, cols: np.ndarray, window_days: float) -> np.ndarray:
+    """Scores of articles `rows` against articles `cols`, a dense (len(rows), len(cols)) block."""
+    meaning = np.clip(f.meaning[rows] @ f.meaning[cols].T, 0.0, 1.0)
+    wording = (f.wording[rows] @ f.wording[cols].T).toarray()
+    score = 0.5 * meaning + 0.5 * wording
+    shared = (f.names[rows] @ f.names[cols].T).toarray()
+    smaller = np.minimum(f.name_counts[rows][:, None], f.name_counts[cols][None, :])
+    score[(shared == 0) & (smaller > 0)] *= NO_SHARED_NAME_FACTOR
+    apart = np.abs(f.stamps[rows][:, None] - f.stamps[cols][None, :]) > window_days * 86400.0  # NaN: undated pass
+    score[apart] = 0.0
+    return score
 
 
-def group(sim: np.ndarray, threshold: float) -> list[list[int]]:
-    """Average-linkage groups of indices; each group sorted, groups in order of their first index."""
-    n = sim.shape[0]
-    if n == 1:
-        return [[0]]
-    from sklearn.cluster import AgglomerativeClustering
+def _components(f: Features, n: int, threshold: float, window_days: float) -> list[np.ndarray]:
+    """Connected components of the graph of pairs scoring at least `threshold`, each an index array."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    distance = 1.0 - sim
-    np.fill_diagonal(distance, 0.0)
-    labels = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
-    ).fit_predict(distance)
-    groups: dict[int, list[int]] = {}
-    for index, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(index)
-    return sorted(groups.values(), key=lambda g: g[0])
+    sources, targets = [], []
+    everything = np.arange(n)
+    for start in range(0, n, BLOCK):
+        rows = everything[start:start + BLOCK]
+        block = pair_similarity(f, rows, everything, window_days)
+        i, j = np.nonzero(block >= threshold)
+        sources.append(rows[i])
+        targets.append(j)
+    src, dst = np.concatenate(sources), np.concatenate(targets)
+    graph = coo_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
+    count, labels = connected_components(graph, directed=False)
+    order = np.argsort(labels, kind="stable")
+    return np.split(order, np.cumsum(np.bincount(labels, minlength=count))[:-1])
+
+
+def group(f: Features, threshold: float, window_days: float) -> list[list[int]]:
+    """Average-linkage groups of article indices, each sorted, in order of their first index."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    groups: list[list[int]] = []
+    for members in _components(f, len(f.stamps), threshold, window_days):
+        if len(members) == 1:
+            groups.append([int(members[0])])
+            continue
+        distance = 1.0 - pair_similarity(f, members, members, window_days).astype(np.float64)
+        distance = np.clip((distance + distance.T) / 2.0, 0.0, None)
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), method="average")
+        labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+        for label in sorted(set(labels.tolist())):
+            groups.append(sorted(int(m) for m in members[labels == label]))
+    return sorted(groups, key=lambda g: g[0])
 
 
 def story_id(sources: Sequence[Source]) -> str:
@@ -124,6 +205,6 @@ def cluster_articles(articles: Sequence[Article], settings: Settings) -> list[St
     if not articles:
         return []
     ordered = sorted(articles, key=lambda a: a.key)
-    groups = group(similarity(ordered, settings), settings.cluster_threshold)
+    groups = group(features(ordered, settings), settings.cluster_threshold, settings.cluster_window_days)
     stories = [make_story([ordered[i] for i in members]) for members in groups]
     return sorted(stories, key=_rank_key)
