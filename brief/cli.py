@@ -133,6 +133,8 @@ eval_app.command("clusters")(eval_clusters.eval_clusters)
 app.command("init")(__import__("brief.commands.init", fromlist=["_"]).init)
 app.command("send")(__import__("brief.commands.send", fromlist=["_"]).send)
 app.command("screenshot")(__import__("brief.commands.screenshot", fromlist=["_"]).screenshot)
+model_app.command("info")(__import__("brief.commands.model", fromlist=["_"]).model_info)
+model_app.command("download")(__import__("brief.commands.model", fromlist=["_"]).model_download)
 
 
 def main() -> None:

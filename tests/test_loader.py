@@ -131,8 +131,8 @@ def test_int8_transformers_path_generates(t5_dir):
 
 
 def test_model_family_from_config(t5_dir, bart_dir):
-    assert loader.model_family(loader.read_config(t5_dir)) == "t5"
-    assert loader.model_family(loader.read_config(bart_dir)) == "bart"
+    assert loader.model_family(loader.read_config(t5_dir, "t5")) == "t5"
+    assert loader.model_family(loader.read_config(bart_dir, "bart")) == "bart"
     assert loader.model_family({"model_type": "pegasus"}) == "pegasus"
     assert loader.model_family({"model_type": "marian"}) == "default"
 

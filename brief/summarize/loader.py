@@ -78,13 +78,17 @@ def resolve_model_dir(model: str) -> Path:
     raise ModelUnavailable(f"cannot load the model {model}: it is not in the Hugging Face cache; {fix_hint(model)}")
 
 
-def read_config(directory: Path) -> dict:
+def read_config(directory: Path, model: str) -> dict:
+    path = directory / CONFIG_FILE
     try:
-        config = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+        config = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ModelUnavailable(f"cannot read {directory / CONFIG_FILE}: {err}") from err
+        config = None
+        reason = str(err)
+    else:
+        reason = "not a JSON object"
     if not isinstance(config, dict):
-        raise ModelUnavailable(f"cannot read {directory / CONFIG_FILE}: not a JSON object")
+        raise ModelUnavailable(f"cannot load the model {model}: cannot read {path} ({reason}); {fix_hint(model)}")
     return config
 
 

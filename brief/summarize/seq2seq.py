@@ -22,7 +22,7 @@ from brief.errors import UsageError
 from brief.summarize import StoryInput
 from brief.summarize.assemble import AssembledInput, TokenizerCounter, assemble, title_candidates
 from brief.summarize.attribution import attribute
-from brief.summarize.cache import GenerationCache, cache_key
+from brief.summarize.cache import GenerationCache, cache_key, state_dir_of
 from brief.summarize.cite import SupportPool, check_headline, check_summary
 from brief.summarize.headline import choose_headline
 from brief.summarize.loader import (GenerationOptions, load_tokenizer, model_available_locally, model_family,
@@ -101,7 +101,7 @@ class Seq2SeqSummarizer:
         self.model = settings.model
         self.engine = engine_name(settings.model)
         self.directory = resolve_model_dir(settings.model)
-        self.family = model_family(read_config(self.directory))
+        self.family = model_family(read_config(self.directory, settings.model))
         self.templates = PromptTemplates(self.family, settings.prompts_dir)
         self.tokenizer = load_tokenizer(self.directory, settings.model)
         self.counter = TokenizerCounter(self.tokenizer)
@@ -145,13 +145,6 @@ class Seq2SeqSummarizer:
 
     # -- generation -----------------------------------------------------------------------------------------
 
-    def _state_dir(self) -> Path:
-        if self.settings.state_dir is not None:
-            return Path(self.settings.state_dir)
-        from brief.store import default_state_dir
-
-        return default_state_dir()
-
     def _backend_key(self, generator: Generator | None) -> tuple:
         """What decides the output besides model, options and prompt (part of the cache key)."""
         s = self.settings
@@ -167,7 +160,7 @@ class Seq2SeqSummarizer:
             from brief.summarize import ct2
 
             return ct2.open_generator(self.directory, self.tokenizer, self.model, fingerprint,
-                                      state_dir=self._state_dir(), device=s.device, quantize=s.quantize)
+                                      state_dir=state_dir_of(self.settings), device=s.device, quantize=s.quantize)
         from brief.summarize import loader
 
         device = loader.pick_device(s.device)
@@ -205,7 +198,7 @@ class Seq2SeqSummarizer:
         if not stories:
             return []
         fingerprint = weights_fingerprint(self.directory)
-        cache = GenerationCache(self._state_dir())
+        cache = GenerationCache(state_dir_of(self.settings))
         if cache.problem:
             self.notices.append(cache.problem)
         try:
