@@ -17,6 +17,12 @@ def test_promo_block_at_the_top_goes_with_its_tag_line():
     assert paragraphs(clean_text(text)) == REPORT
 
 
+def test_inbox_promo_and_wire_feed_disclaimer_go():
+    text = "\n".join(["Sign up for our morning newsletter, The Brief, and get the top stories in your inbox by 7 a.m.",
+                      *REPORT, "This story has been published from a wire agency feed without modifications."])
+    assert paragraphs(clean_text(text)) == REPORT
+
+
 def test_comment_form_and_links_at_the_end_go():
     tail = ["Source link", "Leave a Reply", "Your email address will not be published. Required fields are marked *",
             "Read the full article here", "Discover more from Harbour News", "Subscribe to get the latest posts sent "
