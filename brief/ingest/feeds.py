@@ -90,7 +90,7 @@ def _entry_text(entry) -> str:
 def _entry(entry, *, source: str, outlet: str | None, site: str) -> FeedEntry | None:
     link = urljoin(site, (entry.get("link") or "").strip())  # relative links: against the feed's own site
     url = link if is_url(link) else None
-    title = " ".join((entry.get("title") or "").split())
+    title = " ".join(html_to_text(entry.get("title") or "").split())  # titles may carry markup too
     summary = _entry_text(entry)
     if not (title or summary):
         return None
