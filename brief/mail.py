@@ -23,6 +23,7 @@ from brief.config import EmailSettings
 from brief.errors import DeliveryFailed, UsageError
 
 log = logging.getLogger("brief.mail")
+log.addHandler(logging.NullHandler())  # records go to the log file, never to a cron mail
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 HTML_CLIP_BYTES = 100 * 1024  # Gmail clips a message whose HTML passes about 102 KB

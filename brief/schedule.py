@@ -22,6 +22,7 @@ from brief.store import PastStory, Store, default_state_dir
 from brief.types import Briefing, StoryBriefing
 
 log = logging.getLogger("brief.schedule")
+log.addHandler(logging.NullHandler())  # records go to the log file, never to a cron mail
 
 FIRST_RUN_WINDOW = timedelta(hours=24)  # "last-run" when there has been none
 STORY_MEMORY_DAYS = 14  # how far back a continuing story is looked for

@@ -96,7 +96,7 @@ def run_subprocess(*args: str, code: str = "from brief.cli import main; main()")
 
 def test_a_cron_run_archives_emails_and_prints_nothing(site, tmp_path, monkeypatch):
     monkeypatch.chdir("/")  # as cron does: paths in the config resolve against the config's folder
-    with SmtpServer() as smtp:
+    with SmtpServer(fail_first=1) as smtp:  # a temporary failure, retried: still a success
         config = write_config(tmp_path, site, smtp.port)
         result = run_cli("run", "--config", str(config), "--email", "--quiet")
     assert result.exit_code == 0, result.output
@@ -118,6 +118,7 @@ def test_a_cron_run_archives_emails_and_prints_nothing(site, tmp_path, monkeypat
     assert "<script>" not in html and "Councillors found &lt;script&gt;alert(1)&lt;/script&gt; written" in html
     log = (config.parent / "logs" / "brief.log").read_text()
     assert "briefing written" in log and "emailed to reader@example.org" in log
+    assert "retrying in 0.05 s" in log
 
 
 def test_a_repeated_run_fetches_nothing_twice_and_gives_the_same_briefing(site, tmp_path):
