@@ -15,6 +15,11 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 
+_SENTENCE_STARTERS = frozenset(
+    "The A An It He She They We I You This That These Those There His Her Its Their Our But And Yet So In On At "
+    "After Before When While If As Some Many Most No Not One Two Three".split()
+)
+
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 _SENTENCE_END_RE = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)""")
 
@@ -45,19 +50,33 @@ def _ends_sentence(before: str, following: str) -> bool:
             return False
         if token in ("no", "nos") and first.isdigit():  # "No. 3"
             return False
-        # Initials and dotted abbreviations: "U.S.", "J.", "D-W.Va."
+        # Initials and dotted abbreviations ("U.S.", "J.", "a.m.") end a sentence only before a word that starts
+        # sentences, not before a name: "at 9 a.m. The council" but "J. Smith".
         if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token) or len(token) == 1:
-            return False
+            next_word = re.match(r"[\w’']+", following)
+            return bool(next_word) and next_word.group(0) in _SENTENCE_STARTERS
     return True
 
 
+def _inside_quotation(before: str, after: str) -> bool:
+    """True when a quotation opened in `before` closes later in `after`: "Enough! Pay us now," she said."""
+    if before.count("\u201c") > before.count("\u201d"):
+        return "\u201d" in after
+    if before.count('"') % 2 == 1:
+        return '"' in after
+    return False
+
+
 def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences, keeping abbreviations and initials ("Mr.", "U.S.", "J.D.") whole."""
+    """Split one paragraph into sentences, keeping abbreviations and initials ("Mr.", "U.S.", "J.D.") and
+    quotations whole."""
     sentences: list[str] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(paragraph):
         end = match.end(2)
         following = paragraph[match.end():]
+        if _inside_quotation(paragraph[start:end], following):
+            continue
         if _ends_sentence(paragraph[start:match.end(1)], following):
             sentence = paragraph[start:end].strip()
             if sentence:
