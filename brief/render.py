@@ -49,6 +49,7 @@ def markers(refs) -> str:
 def _source_view(source: Source, story_sources: tuple[Source, ...]) -> dict[str, Any]:
     article = source.article
     copies = [s.ref for s in story_sources if s.duplicate_of == source.ref]
+    label = article.outlet or article.path or article.url or article.key
     return {
         "ref": source.ref,
         "id": article.id,
@@ -60,7 +61,9 @@ def _source_view(source: Source, story_sources: tuple[Source, ...]) -> dict[str,
         "duplicate_of": source.duplicate_of,
         "also_carried_by": copies,
         "href": article.url if _is_web_address(article.url) else None,
-        "label": article.outlet or (Path(article.path).name if article.path else None) or article.url or article.key,
+        "label": label,
+        # where to find it, unless the label already says so (a file known only by its name)
+        "where": article.url or (article.path if article.outlet else None),
     }
 
 
