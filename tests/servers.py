@@ -144,6 +144,7 @@ class Tls:
 
     server: object
     client: object
+    ca: object  # trustme.CA: `ca.cert_pem.write_to_path(path)` for a process that should trust it
 
 
 def make_tls() -> Tls:
@@ -156,4 +157,4 @@ def make_tls() -> Tls:
     ca.issue_cert("127.0.0.1", "localhost").configure_cert(server)
     client = ssl.create_default_context()
     ca.configure_trust(client)
-    return Tls(server, client)
+    return Tls(server, client, ca)
