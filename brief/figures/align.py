@@ -39,17 +39,18 @@ def compatible(a: Claim, b: Claim) -> bool:
 def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pair:
     if a.unit != b.unit:
         return VETO
-    if a.origin == b.origin:  # one voice: a repeated figure is one claim, two values are two quantities
+    if a.origin == b.origin and not _two_voices(a, b):
+        # one voice: a repeated figure is one claim, two values are two quantities
         same = a.noun == b.noun and a.value == b.value and a.qualifier == b.qualifier
         return Pair(False) if same and a.predicate == b.predicate else VETO
     if a.rate != b.rate or a.forecast != b.forecast:
         return VETO
     soft: set[str] = set()
     if a.noun != b.noun:
-        if {a.noun, b.noun} & {"people"} and {a.noun, b.noun} - {"people"} <= PEOPLE_SUBSETS:
-            soft.add("noun")
-        else:
+        if not ({a.noun, b.noun} & {"people"} and {a.noun, b.noun} - {"people"} <= PEOPLE_SUBSETS):
             return VETO
+        if not (a.predicate == b.predicate == "attended"):  # protesters at a rally are its people
+            soft.add("noun")
     if not _predicates_fit(a.predicate, b.predicate, soft):
         return VETO
     if a.with_attacker is not None and b.with_attacker is not None and a.with_attacker != b.with_attacker:
@@ -68,6 +69,12 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
         soft.add("part")
         whole = 0 if scope == "a-whole" else 1
     return Pair(False, frozenset(soft), whole)
+
+
+def _two_voices(a: Claim, b: Claim) -> bool:
+    """One article quoting two estimates ("organisers said 200,000, police put it at 30,000")."""
+    return bool(a.attribution and b.attribution and a.attribution.lower() != b.attribution.lower()
+                and a.value != b.value)
 
 
 def _predicates_fit(p: str | None, q: str | None, soft: set[str]) -> bool:

@@ -7,10 +7,12 @@ Cost is bounded: paragraphs are cut into chunks and over-long or table-like sent
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from brief.figures import context
+from brief.figures.lexicon import TENS, UNITS, VAGUE_PLURALS
 from brief.figures.numbers import Number, Token, is_pronoun_one, scan
 from brief.figures.places import Place, find_scope, resolve
 from brief.figures.vocabulary import (
@@ -28,6 +30,7 @@ from brief.figures.vocabulary import (
     NOUN_PREDICATES,
     PEOPLE_PREDICATES,
     PERCENT_WORDS,
+    RATE_PERIODS,
     PREDICATE_PHRASES,
     PREDICATE_WORDS,
     QUALIFIER_BANDS,
@@ -40,8 +43,9 @@ from brief.figures.vocabulary import (
 )
 from brief.text import normalize_whitespace, paragraphs, split_sentences
 
+MAX_ARTICLE_CHARS = 300_000  # figures are read from the first 300k characters (a long article has ~50k)
 MAX_SENTENCE_CHARS = 1_000  # longer "sentences" are tables, lists or junk
-MAX_CHUNK_CHARS = 5_000  # paragraphs are cut into chunks of this size before sentence splitting
+MAX_CHUNK_CHARS = 2_000  # paragraphs are cut into chunks of this size before sentence splitting
 MAX_NUMBERS_PER_SENTENCE = 12  # more numbers than this in one sentence: a table row or a list
 ANCHOR_REACH = 60  # characters: a time phrase further from the figure belongs to something else
 SCOPE_REACH = 80  # characters after the figure in which its place is named
@@ -61,14 +65,25 @@ _GENERIC_NOUNS = frozenset({"figure", "figures", "number", "numbers", "total", "
                             "points", "cent", "way", "ways", "thing", "things", "kind", "part", "parts", "lot",
                             "piece", "pieces", "side", "sides", "other", "others", "ones", "one", "more", "most",
                             "less", "top", "record", "high", "low", "half", "fraction", "share", "majority"})
+_LINK_WORDS = frozenset({"the", "a", "an", "put", "puts", "estimated", "estimate", "estimates", "pegged", "placed"})
+_CURRENCIES = frozenset(CURRENCY_WORDS.values()) | frozenset(CURRENCY_SYMBOLS.values())
+# "52 votes in favour and 47 against": the second figure counts what the first counts
+_ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
 _INHERIT_BEFORE = frozenset({"including", "includes", "include", "among", "incl"})
 _LEVEL_VERBS = frozenset({"was", "is", "were", "are", "at", "to", "reached", "hit", "stood", "totalled",
-                          "totaled", "topped", "exceeded", "of", "be", "been", "remained", "became", "by"})
+                          "totaled", "topped", "exceeded", "be", "been", "remained", "became", "by"})
 _RANGE_JOINERS = frozenset({"to", "-", "–", "and", "or"})
 # words that end a noun phrase after a figure although they are not function words
 _NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "earlier", "later", "apiece", "alone",
                         "altogether", "combined", "respectively", "annually", "daily", "nightly", "weekly",
-                        "monthly", "yearly", "before", "since", "now", "last", "next", "this", "away"})
+                        "monthly", "yearly", "before", "since", "now", "last", "next", "this", "away", "against",
+                        "favour", "favor"})
+# a cheap test before a sentence is read: a digit or a number word
+_MAY_HOLD_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(TENS) | set(VAGUE_PLURALS) | {
+    "dozen", "half", "hundred", "thousand", "million", "billion", "third", "thirds", "quarter", "quarters",
+    "fifth", "fifths", "tenth"})) + r")\b", re.IGNORECASE)
+# a clause about another moment: "after talks in Saudi Arabia" does not place the figure
+_OTHER_EVENT_RE = re.compile(r"\b(?:after|before|during|following|ahead of|amid|since|when|as)\b", re.IGNORECASE)
 # "two people familiar with the matter": the figure is part of who says it
 _SOURCE_WORDS = frozenset({"familiar", "conversant", "briefed", "knowledgeable", "close"})
 
@@ -123,10 +138,13 @@ def counted_key(words: list[str]) -> str | None:
             key = COUNTED_PHRASES.get(tuple(words[start:start + size]))
             if key and start + size == len(words):
                 return key
-    for word in reversed(words):
-        known = COUNTED_SYNONYMS.get(word) or COUNTED_SYNONYMS.get(singular(word))
-        if known:
-            return known
+    known = [(i, COUNTED_SYNONYMS.get(w) or COUNTED_SYNONYMS.get(singular(w))) for i, w in enumerate(words)]
+    known = [(i, key) for i, key in known if key]
+    if known:
+        # "voters cast ballots": two known nouns apart are noun + verb + noun, the first is what is counted
+        if len(known) > 1 and known[-1][0] - known[-2][0] > 1:
+            return known[0][1]
+        return known[-1][1]
     head = words[-1]
     if head in _GENERIC_NOUNS:
         return None
@@ -139,9 +157,13 @@ def predicate_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
         words = tuple(tokens[k].low for k in range(i, min(len(tokens), i + size)))
         if len(words) == size and words in PREDICATE_PHRASES:
             return PREDICATE_PHRASES[words], i + size - 1
-    if tokens[i].kind == "word" and not _in_compound(tokens, i):
+    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]):
         return _PREDICATE_OF.get(tokens[i].low), i
     return None, i
+
+
+def _is_month_name(token: Token) -> bool:
+    return token.text[:1].isupper() and token.low in _MONTHS  # "March", "May": not verbs
 
 
 def _in_compound(tokens: list[Token], i: int) -> bool:
@@ -158,7 +180,7 @@ def predicate_ending_at(tokens: list[Token], i: int) -> str | None:
             words = tuple(tokens[k].low for k in range(i - size + 1, i + 1))
             if words in PREDICATE_PHRASES:
                 return PREDICATE_PHRASES[words]
-    if tokens[i].kind == "word" and not _in_compound(tokens, i):
+    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]):
         return _PREDICATE_OF.get(tokens[i].low)
     return None
 
@@ -171,6 +193,20 @@ def interval(value: float, qualifier: str | None, precision: float = 0.0) -> tup
     if qualifier == "more than":
         low = value + min(1.0, value * 0.01)
     return max(0.0, low - precision), high + precision
+
+
+def _rounding(digits: str, value: float, always: bool = False) -> float:
+    """Half a unit of the last written digit, for figures that are rounded by nature: scaled amounts
+    ("1.2 million" = 1.15-1.25 million, "$3bn") and percentages ("62%" = 61.5-62.5). Plain counts are exact."""
+    try:
+        written = float(digits.replace(",", ""))
+    except ValueError:
+        return 0.0
+    scale = value / written if written else 1.0
+    if scale <= 1 and not always:
+        return 0.0
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return 0.5 * 10 ** -decimals * scale
 
 
 class _SentenceReader:
@@ -206,7 +242,7 @@ class _SentenceReader:
 
     # -- reading -------------------------------------------------------------------------------------------------
     def read(self) -> list[Claim]:
-        if len(self.sentence) > MAX_SENTENCE_CHARS or len(self.numbers) > MAX_NUMBERS_PER_SENTENCE:
+        if len(self.numbers) > MAX_NUMBERS_PER_SENTENCE:
             return []
         if self.sentence.count("|") >= 2 or "\t" in self.sentence:
             return []
@@ -263,8 +299,13 @@ class _SentenceReader:
                 predicate = predicate or NOUN_PREDICATES.get(subject[-1])
         if noun is None and predicate in PEOPLE_PREDICATES and unit is None:
             noun, noun_words = "people", ["people"]
-        if noun is None and head is not None and self.w(q_start - 1) in _LEVEL_VERBS and unit == head.unit:
+        if noun is None and unit in _CURRENCIES and predicate is not None:
+            noun, noun_words = "amount", ["amount"]  # "agreed to pay $3.2 billion": the amount paid
+        elliptic = self.w(q_start - 1) in _LEVEL_VERBS or self.w(q_start - 1) in _ELLIPSIS_BEFORE
+        if noun is None and head is not None and elliptic and unit == head.unit:
             noun, noun_words, predicate = head.noun, head.noun_text.split(), predicate or head.predicate
+        if noun == "votes":
+            predicate = self.vote_side(q_start, max(end, noun_end)) or predicate
         if noun is None or _SOURCE_WORDS & {self.w(noun_end + 1), *noun_words} or self.in_according_to(a):
             return None
         if value == 1 and n.words and predicate is None and unit is None:
@@ -394,10 +435,7 @@ class _SentenceReader:
         """(unit, value, last token, compound, precision); unit False when the number is not a quantity."""
         a, b = n.first_token, n.last_token
         value = float(n.value)
-        precision = 0.0
-        if not n.words and "." in n.text and n.last_token > n.first_token:  # "1.2 million": +/- 0.05 million
-            decimals = len(n.text.split()[0].split(".")[1].rstrip("bnmkt"))
-            precision = 0.5 * 10 ** -decimals * value / float(n.text.split()[0].replace(",", "").rstrip("bnmkt"))
+        precision = _rounding(self.tokens[a].text, value) if not n.words else 0.0
         currency = self.currency_before(a)
         suffix = n.text[-1].lower() if not n.words and n.text[-1].isalpha() else ""
         if suffix in ("m", "k", "b") and currency is None and self.w(b + 1) not in CURRENCY_WORDS:
@@ -408,10 +446,10 @@ class _SentenceReader:
         if nxt in CURRENCY_WORDS and nxt != "won":
             return CURRENCY_WORDS[nxt], value, b + 1, False, precision
         if nxt == "%":
-            return "%", value, b + 1, False, precision
+            return "%", value, b + 1, False, _rounding(self.tokens[a].text, value, always=True)
         for words, unit in PERCENT_WORDS.items():
             if tuple(self.w(b + 1 + i) for i in range(len(words))) == words:
-                return unit, value, b + len(words), False, precision
+                return unit, value, b + len(words), False, _rounding(self.tokens[a].text, value, always=True)
         if n.kind == "fraction":
             return "%", round(value * 100, 4), b, False, 1.5
         compound = nxt == "-" and self.glued(b, b + 1)
@@ -534,6 +572,8 @@ class _SentenceReader:
                 break  # "the territory Ukraine seized": the noun phrase ended
             if low in _NOT_NOUNS:
                 break
+            if unit in _CURRENCIES and low in ("a", "an", "per") and self.w(i + 1) in RATE_PERIODS:
+                break  # "$85 a barrel" is a price per barrel
             if low in ("the", "a", "an") and not words:
                 i += 1
                 continue
@@ -544,6 +584,8 @@ class _SentenceReader:
                 return [], i, True
             if low in STOPWORDS or low in _MONTHS or low in _WEEKDAYS:
                 break
+            if words and low.endswith("ed") and low not in COUNTED_SYNONYMS:
+                break  # "300 people worked there", "a fifth of shops closed"
             if low in NOUN_PREDICATES and not words:
                 words.append(low)
                 last = i
@@ -560,6 +602,19 @@ class _SentenceReader:
         if unit is not None and words and words[-1] in CURRENCY_WORDS:
             words = words[:-1]
         return words, last, False
+
+    def vote_side(self, q_start: int, last: int) -> str | None:
+        """'52 votes in favour', '48 against', 'by 52 votes to 48': which side a vote count is on."""
+        after = [self.w(i) for i in range(last + 1, min(len(self.tokens), last + 4))]
+        if after[:2] in (["in", "favour"], ["in", "favor"]) or after[:1] == ["for"]:
+            return "for"
+        if after[:1] in (["against"], ["opposed"]):
+            return "against"
+        if after[:1] == ["to"] and last + 2 in self.number_tokens:
+            return "for"
+        if self.w(q_start - 1) == "to" and self.claims and self.claims[-1].noun == "votes":
+            return "against"
+        return None
 
     def predicate(self, q_start: int, a: int, last: int, noun_words: list[str]) -> str | None:
         """What happened to what is counted: from the noun ('deaths'), the verb after it ('were killed'), the verb
@@ -615,31 +670,41 @@ class _SentenceReader:
         return found
 
     def subject_before(self, q_start: int) -> list[str]:
-        """The thing a level is about when no noun follows: 'Turnout was 62%', 'the death toll rose to 48'."""
+        """The thing a level is about when no noun follows: 'Turnout was 62%', 'the death toll rose to 48',
+        'police estimated the crowd at 30,000'."""
         seg_start, _ = context.segment_of(self.bounds, q_start)
-        i = q_start - 1
-        steps = 0
-        seen_link = False
-        while i >= seg_start and steps < 7:
-            low = self.w(i)
-            if self.tokens[i].kind == "num" or i in self.number_tokens:
-                return []
-            if low in _LEVEL_VERBS or low in _AUXILIARIES or _PREDICATE_OF.get(low) or low in ("the", "a", "an",
-                                                                                                 "put", "puts",
-                                                                                                 "estimated"):
-                seen_link = seen_link or low in _LEVEL_VERBS or _PREDICATE_OF.get(low) is not None or low == "put"
-                if low in NOUN_PREDICATES and seen_link and low not in ("votes", "vote"):
-                    return [low]
-                i -= 1
-                steps += 1
+        link, i = None, q_start - 1
+        while i >= seg_start and q_start - i <= 6:
+            if i in self.number_tokens:  # "rose from 12 to 18": step over the earlier figure
+                first = next(n.first_token for n in self.numbers if n.first_token <= i <= n.last_token)
+                if self.w(first - 1) != "from":
+                    break
+                i = first - 2
                 continue
-            if not self.is_word(i) or low in STOPWORDS or not seen_link:
-                return []
-            words = [low]
-            if i >= 1 and (self.w(i - 1), low) in COUNTED_PHRASES:
-                words = [self.w(i - 1), low]
-            return [] if low in _GENERIC_NOUNS else words
-        return []
+            low = self.w(i)
+            if low in NOUN_PREDICATES or low in COUNTED_SYNONYMS:
+                break  # the subject itself: "the toll rose to 18"
+            if not (low in _LEVEL_VERBS or low in _AUXILIARIES or low in _PREDICATE_OF or low in _LINK_WORDS):
+                break
+            link, i = i, i - 1
+        if link is None:
+            return []
+        for j in range(link - 1, seg_start - 1, -1):
+            if j in self.number_tokens:
+                break
+            low = self.w(j)
+            if j >= 1 and (self.w(j - 1), low) in COUNTED_PHRASES:
+                return [self.w(j - 1), low]
+            if low in NOUN_PREDICATES or low in COUNTED_SYNONYMS:
+                return [low]
+        j = link - 1
+        just_before = self.w(q_start - 1)
+        if j < seg_start or not self.is_word(j) or not (
+                just_before in _LEVEL_VERBS or _PREDICATE_OF.get(just_before) in CHANGE_PREDICATES):
+            return []  # "the club paid £45m": the payer is not what the amount measures
+        low, written = self.w(j), self.tokens[j].text
+        plain = low not in STOPWORDS and low not in _GENERIC_NOUNS and not low.endswith("ed")
+        return [low] if plain and (not written[:1].isupper() or j == 0) else []
 
     # -- context ---------------------------------------------------------------------------------------------------
     def sides(self, a: int, last: int, predicate: str | None) -> tuple[str | None, str | None, Place | None]:
@@ -686,9 +751,15 @@ class _SentenceReader:
     def scope(self, k: int, a: int, seg_start: int, seg_end: int) -> Place | None:
         nxt = next((n.first_token for n in self.numbers[k + 1:] if n.first_token < seg_end and n.first_token > a),
                    seg_end)
-        forward = self.sentence[self.tokens[a].start:self.tokens[max(a, nxt - 1)].end][:SCOPE_REACH]
-        return find_scope(forward) or find_scope(self.sentence[self.tokens[seg_start].start:
-                                                               self.tokens[seg_end - 1].end])
+        forward = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[max(a, nxt - 1)].end])[0]
+        forward = forward[:SCOPE_REACH]
+        rest = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[seg_end - 1].end])[0]
+        found = find_scope(forward) or find_scope(rest)
+        first_start, first_end = self.bounds[0]
+        if found is None and first_start < seg_start and not any(
+                first_start <= n.first_token < first_end for n in self.numbers):
+            found = find_scope(self.sentence[self.tokens[first_start].start:self.tokens[first_end - 1].end])
+        return found
 
     def anchor(self, a: int, seg_start: int, seg_end: int) -> str | None:
         start, end = self.tokens[seg_start].start, self.tokens[seg_end - 1].end
@@ -720,11 +791,15 @@ def article_claims(text: str, ref: int, origin: int | None = None, published: da
     """Every counted figure of one article, in reading order."""
     claims: list[Claim] = []
     index = 0
-    for paragraph in paragraphs(normalize_whitespace(text)):
+    for paragraph in paragraphs(normalize_whitespace(text[:MAX_ARTICLE_CHARS])):
         for chunk in _chunks(paragraph):
+            if not _MAY_HOLD_NUMBER.search(chunk):
+                index += 1
+                continue
             for sentence in split_sentences(chunk):
-                claims.extend(_SentenceReader(sentence, ref, ref if origin is None else origin, published,
-                                              index).read())
+                if len(sentence) <= MAX_SENTENCE_CHARS and _MAY_HOLD_NUMBER.search(sentence):
+                    claims.extend(_SentenceReader(sentence, ref, ref if origin is None else origin, published,
+                                                  index).read())
                 index += 1
     return claims
 

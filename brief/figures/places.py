@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # country | other names | demonyms | capital | regions and cities of note (all lower-case, comma-separated)
 _GAZETTEER = """
@@ -85,6 +86,7 @@ COUNTRY_PHRASES = ("across the country", "across the nation", "throughout the co
 ELSEWHERE_PHRASES = ("other parts of the country", "other regions", "other parts", "elsewhere",
                      "the rest of the country", "other areas", "other cities", "other provinces")
 _REGION_SUFFIX = r"(?:\s+(?:region|oblast|province|state|county|area|city|district|governorate|prefecture))?"
+_SUFFIX_RE = re.compile(_REGION_SUFFIX)
 # authorities/officials "in X" report from X; X is not the place the figure is about
 _REPORTER_BEFORE = re.compile(r"(?:authorities|officials|police|governor|mayor|officers|ministry|spokesman|"
                               r"spokeswoman|correspondents?|reporters?|journalists?)\s+(?:in|from)\s+$")
@@ -133,16 +135,39 @@ NAMES, DEMONYMS, CAPITALS = _load()
 _CAPITAL_CITIES = frozenset(CAPITALS.values())
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
+_LONGEST_NAME = max(len(name.split()) for name in list(NAMES) + list(DEMONYMS))
+_CAPITAL_RE = re.compile(r"(?<![\w])(?:the\s+)?(?:([^\W\d_][\w'’.]*)\s+)?capital(?:\s+(?:region|city|area))?"
+                         r"(?!\s*(?:markets?|gains?|spending|investment|punishment|letters?|expenditure|flows?))"
+                         r"(?![\w])", re.IGNORECASE)
+_ELSEWHERE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ELSEWHERE_PHRASES) + r")\b")
+_COUNTRY_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in COUNTRY_PHRASES) + r")\b")
 
 
-_NAME_RE = re.compile(r"(?<![\w.])(" + _alternation(NAMES) + r")(?:['’]s)?" + _REGION_SUFFIX + r"(?![\w])",
-                      re.IGNORECASE)
-_ACTOR_RE = re.compile(r"(?<![\w.])(" + _alternation(list(NAMES) + list(DEMONYMS)) + r")(?:['’]s)?(?![\w])",
-                       re.IGNORECASE)
-_CAPITAL_RE = re.compile(r"(?<![\w])(?:the\s+)?(?:(" + _alternation(DEMONYMS) + r")\s+|(?:(" + _alternation(NAMES)
-                         + r")['’]s\s+))?capital(?:\s+(?:region|city|area))?(?![\w])", re.IGNORECASE)
+def _normal(word: str) -> str:
+    low = word.lower().replace("’", "'")
+    low = low[:-2] if low.endswith("'s") else low
+    return low if low in NAMES else low.rstrip(".'-")
+
+
+@lru_cache(maxsize=8192)
+def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, name) of every country, demonym, capital or region named in `text`: 'U.S.', 'Moscow's',
+    'South Korea', 'Russian'. Words are looked up by dictionary, longest name first."""
+    words = [(m.start(), m.end(), _normal(m.group())) for m in _WORD_RE.finditer(text)]
+    found, i = [], 0
+    while i < len(words):
+        for size in range(min(_LONGEST_NAME, len(words) - i), 0, -1):
+            name = " ".join(w[2] for w in words[i:i + size])
+            if name in NAMES or name in DEMONYMS:
+                found.append((words[i][0], words[i + size - 1][1], name))
+                i += size
+                break
+        else:
+            i += 1
+    return tuple(found)
+
+
 _PREP_RE = re.compile(r"(?:\b(?:in|over|across|at|near|around|throughout|on|against|outside|inside|within|"
                       r"targeting|targeted|hit|struck|attacked)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 _UNKNOWN_PLACE_RE = re.compile(r"\b(?:in|over|across|near|throughout|around|outside)\s+(?:the\s+)?"
@@ -160,34 +185,38 @@ def country_of(word: str) -> str | None:
 
 def actors(text: str) -> list[tuple[int, str]]:
     """(position, country) of every country, demonym or city named in `text`, in order."""
-    return [(m.start(), country_of(m.group(1))) for m in _ACTOR_RE.finditer(text) if country_of(m.group(1))]
+    return [(start, country_of(name)) for start, _, name in mentions(text)]
 
 
 def _is_reporter(text: str, start: int, end: int) -> bool:
     return bool(_REPORTER_BEFORE.search(text[max(0, start - 40):start]) or _REPORTING_AFTER.match(text[end:]))
 
 
+@lru_cache(maxsize=8192)
 def find_scope(segment: str) -> Place | None:
     """The place a segment of a sentence is about, or None: "in the Moscow region", "across the country"."""
     low = segment.lower()
-    for phrase in ELSEWHERE_PHRASES:
-        if re.search(r"\b" + re.escape(phrase) + r"\b", low):
-            return Place("elsewhere", "elsewhere", None, phrase)
-    for phrase in COUNTRY_PHRASES:
-        if re.search(r"\b" + re.escape(phrase) + r"\b", low):
-            return Place("national", "national", None, phrase)
+    m = _ELSEWHERE_RE.search(low)
+    if m:
+        return Place("elsewhere", "elsewhere", None, m.group())
+    m = _COUNTRY_RE.search(low)
+    if m:
+        return Place("national", "national", None, m.group())
     for m in _CAPITAL_RE.finditer(segment):
         if _is_reporter(segment, m.start(), m.end()):
             continue
-        country = DEMONYMS.get((m.group(1) or "").lower()) or country_of(m.group(2) or "")
-        if country:
+        country = country_of(m.group(1) or "")
+        if country and (m.group(1).lower() in DEMONYMS or m.group(1).endswith(("'s", "’s"))):
             return Place(CAPITALS[country], "city", country, m.group().strip())
-        return Place("capital", "capital", None, m.group().strip())
-    for m in _NAME_RE.finditer(segment):
-        if _is_reporter(segment, m.start(), m.end()) or not _PREP_RE.search(segment[:m.start()]):
+        if not m.group(1) or m.group(1).lower() in ("the", "its", "their", "country's", "country’s"):
+            return Place("capital", "capital", None, m.group().strip())
+    for start, end, name in mentions(segment):
+        entry = NAMES.get(name)
+        if entry is None or _is_reporter(segment, start, end) or not _PREP_RE.search(segment[:start]):
             continue
-        entry = NAMES[m.group(1).lower()]
-        return Place(entry.key, entry.level, entry.country, m.group().strip())
+        suffix = _SUFFIX_RE.match(segment, end)
+        text = segment[start:suffix.end() if suffix else end]
+        return Place(entry.key, entry.level, entry.country, text.strip())
     m = _UNKNOWN_PLACE_RE.search(segment)
     if m and not _is_reporter(segment, m.start(1), m.end()):
         name = m.group(1)
@@ -251,9 +280,11 @@ def label(place: Place | None) -> str:
     """A short phrase for a fact's label: "in Moscow", "across Russia"."""
     if place is None or place.level == "elsewhere":
         return "" if place is None else "elsewhere"
-    if place.level in ("country", "national"):
-        name = place.key if place.level == "country" else "the country"
-        return f"across {_title(name)}"
+    if place.level == "national":
+        return "across the country"
+    if place.level == "country":
+        national = place.text.lower() in COUNTRY_PHRASES
+        return f"{'across' if national else 'in'} {_title(place.key)}"
     if place.level == "capital":
         return "in the capital"
     return f"in {_title(place.key)}"

@@ -77,12 +77,20 @@ def _rising(claims: list[Claim]) -> str | None:
 
 
 def _amount(claim: Claim) -> str:
-    number = f"{claim.value:,.0f}" if claim.value == int(claim.value) else f"{claim.value:,g}"
+    number = _number(claim.value)
     return f"{claim.qualifier} {number}" if claim.qualifier and claim.qualifier != "between" else number
 
 
+def _number(value: float) -> str:
+    """'337', '1,200', '3.2 billion', '66.7'."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= scale:
+            return f"{value / scale:,.4g} {word}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.3g}"
+
+
 def _show(value: FigureValue) -> str:
-    number = f"{value.value:,.0f}" if value.value == int(value.value) else f"{value.value:,g}"
+    number = _number(value.value)
     qualifier = f"{value.qualifier} " if value.qualifier and value.qualifier != "between" else ""
     unit = value.unit or ""
     if unit == "%":
@@ -103,7 +111,9 @@ def label(claims: list[Claim]) -> str:
     scoped = [c for c in claims if c.scope]
     where = places.label(scoped[0].scope) if len(scopes) == 1 and 2 * len(scoped) >= len(claims) else ""
     unit = first.unit
-    if unit == "%":
+    if unit == "%" and "% of" not in first.text and " of " not in first.text:
+        core = f"{noun} {predicate} (%)".replace("  ", " ")
+    elif unit == "%":
         core = f"share of {noun} {predicate}".strip()
     elif unit in TIME_UNITS:
         core = f"{noun} {predicate} length ({unit})".replace("  ", " ")

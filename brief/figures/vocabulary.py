@@ -109,7 +109,7 @@ COUNTED_SYNONYMS = {
     "home": "homes", "house": "homes", "houses": "homes", "dwelling": "homes", "dwellings": "homes",
     "building": "buildings", "structure": "buildings", "structures": "buildings", "car": "vehicles",
     "cars": "vehicles", "vehicle": "vehicles", "flight": "flights", "ceasefire": "cease-fire",
-    "truce": "cease-fire", "cease-fire": "cease-fire", "territory": "territory", "land": "territory",
+    "truce": "cease-fire", "cease-fire": "cease-fire", "territory": "territory", "land": "territory", "turnout": "turnout",
 }
 # subsets of "people": compatible with a count of people only when the values agree
 PEOPLE_SUBSETS = frozenset({
@@ -153,15 +153,15 @@ PREDICATE_WORDS = {
     "launched": ("launched", "launching", "launch", "launches", "fired", "firing", "deployed", "deploying",
                  "sent", "sending", "targeted", "targeting", "aimed", "attacked", "dispatched", "unleashed"),
     "recorded": ("recorded", "detected", "tracked", "counted", "registered", "spotted", "involved", "involving"),
-    "attended": ("attended", "attend", "marched", "march", "rallied", "gathered", "protested", "joined",
-                 "turnout"),
+    "attended": ("attended", "attend", "marched", "march", "rallied", "gathered", "protested", "joined"),
+    "added": ("added", "adding", "created", "creating", "add", "adds"),
     "won": ("won", "win", "wins", "received", "secured", "garnered", "got", "obtained", "polled"),
-    "voted": ("voted", "backed", "supported", "opposed", "approved", "rejected"),
+    "voted": ("voted", "opposed", "approved", "rejected"),
     "controlled": ("occupy", "occupies", "occupied", "occupying", "control", "controls", "controlled",
                    "controlling", "holds"),
     "seized": ("seized", "seize", "seizing", "took", "taken", "captured", "annexed", "conquered"),
     "recaptured": ("retake", "retook", "retaken", "recaptured", "recapture", "regained", "liberated"),
-    "cost": ("cost", "costs", "costing", "priced", "worth", "valued", "price", "prices"),
+    "cost": ("cost", "costs", "costing", "priced", "worth", "valued"),
     "paid": ("paid", "pay", "pays", "spent", "spend", "spending", "invested", "invest", "allocated", "pledged"),
     "raised": ("raised", "raise", "raising", "collected", "donated"),
     "fined": ("fined", "fine", "penalty"),
@@ -181,6 +181,7 @@ CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "casualties", "missing",
 RELATED_PREDICATES = frozenset({
     frozenset({"downed", "launched"}), frozenset({"controlled", "seized"}), frozenset({"killed", "casualties"}),
     frozenset({"cost", "paid"}), frozenset({"won", "voted"}), frozenset({"evacuated", "rescued"}),
+    frozenset({"won", "for"}), frozenset({"voted", "for"}),
 })
 NEUTRAL_PREDICATES = frozenset({"recorded"})
 # a change ("rose 3%") is not a level ("rose to 3%")
@@ -202,16 +203,15 @@ PREDICATE_DISPLAY = {
     "launched": "launched", "recorded": "recorded", "attended": "attending", "won": "won", "voted": "voting",
     "controlled": "controlled", "seized": "seized", "recaptured": "recaptured", "cost": "cost", "paid": "paid",
     "raised": "raised", "fined": "fine", "lost": "lost", "earned": "earned", "rose": "rise", "fell": "fall",
-    "hit": "hit",
+    "hit": "hit", "added": "added", "for": "in favour", "against": "against",
 }
 
 # --- context words --------------------------------------------------------------------------------------------------
 ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "assault", "assaults", "bombardment",
                           "barrage", "offensive", "raid", "raids", "shelling", "invasion", "bombing", "onslaught"})
-FORECAST_WORDS = frozenset({"expected", "expect", "expects", "forecast", "forecasts", "projected", "projection",
-                            "projections", "predicted", "predicts", "predict", "could", "might", "may", "will",
-                            "plans", "planned", "aims", "aim", "target", "targets", "goal", "anticipated",
-                            "estimates", "would"})
+FORECAST_WORDS = frozenset({"expected", "expect", "expects", "forecast", "forecasts", "forecasting", "projected",
+                            "projection", "projections", "predicted", "predicts", "predict", "could", "might", "may",
+                            "anticipated", "anticipates", "consensus"})
 REPORTING_VERBS = frozenset({"said", "says", "reported", "reports", "told", "claimed", "claims", "announced",
                              "stated", "estimated", "estimates", "confirmed", "according", "put", "puts",
                              "wrote", "tweeted", "posted", "added", "noted", "cited", "quoted"})

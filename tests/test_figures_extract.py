@@ -1,0 +1,135 @@
+"""Reading counted figures out of sentences (brief.figures.extract): value, unit, qualifier, what is counted,
+what happened, where, when and who says so — and what is not a counted figure at all."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from brief.figures.extract import article_claims
+
+
+def one(text: str):
+    claims = article_claims(text, ref=1)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, qualifier, noun, predicate",
+    [
+        ("At least 44 people were killed in the quake.", 44, None, "at least", "people", "killed"),
+        ("The blast killed two people.", 2, None, None, "people", "killed"),
+        ("Officials reported one fatality and 14 deaths.", 1, None, None, "people", "killed"),
+        ("Rescuers pulled out nearly 300 survivors.", 300, None, "nearly", "survivor", None),
+        ("The army said it shot down 91 drones.", 91, None, None, "drones", "downed"),
+        ("It downed 343 unmanned aerial vehicles.", 343, None, None, "drones", "downed"),
+        ("About 20% of the land is flooded.", 20, "%", "about", "territory", None),
+        ("Russia occupies approximately one-fifth of Ukraine's territory.", 20, "%", "about", "territory",
+         "controlled"),
+        ("The company agreed to pay $3.2 billion.", 3.2e9, "USD", None, "amount", "paid"),
+        ("The club paid £45m for the striker.", 45e6, "GBP", None, "amount", "paid"),
+        ("Turnout was 62.3 percent.", 62.3, "%", None, "turnout", None),
+        ("A dozen protesters were arrested.", 12, None, "about", "protesters", "arrested"),
+        ("Tens of thousands of people marched.", 10_000, None, "tens of thousands", "people", "attended"),
+        ("Ukraine backed a 30-day cease-fire.", 30, "days", None, "cease-fire", None),
+        ("More than 1,200 homes were destroyed by the fire.", 1200, None, "more than", "homes", "downed"),
+    ],
+)
+def test_figure_value_unit_qualifier_noun_predicate(text, value, unit, qualifier, noun, predicate):
+    claim = [c for c in article_claims(text, ref=1)][0]
+    assert (claim.value, claim.unit, claim.qualifier, claim.noun, claim.predicate) == (
+        pytest.approx(value), unit, qualifier, noun, predicate)
+
+
+def test_others_take_what_the_previous_figure_counts():
+    killed, injured = article_claims("Three people were killed and 18 others were injured.", ref=1)
+    assert (killed.noun, killed.predicate) == ("people", "killed")
+    assert (injured.value, injured.noun, injured.predicate) == (18, "people", "injured")
+
+
+def test_including_takes_what_the_whole_counts_and_keeps_its_own_place():
+    total, part = article_claims("It downed 343 drones overnight, including 91 over the Moscow region.", ref=1)
+    assert (part.value, part.noun, part.predicate) == (91, "drones", "downed")
+    assert part.scope.key == "moscow" and total.scope is None
+
+
+def test_ranges_and_number_words():
+    (a,) = article_claims("Between 20 and 30 people were injured.", ref=1)
+    assert (a.low, a.high, a.qualifier) == (20, 30, "between")
+    (b,) = article_claims("Two or three cars burned.", ref=1)
+    assert (b.low, b.high) == (2, 3)
+    (c,) = article_claims("Forty-five passengers were rescued.", ref=1)
+    assert (c.value, c.noun, c.predicate) == (45, "passengers", "rescued")
+
+
+def test_a_change_is_not_a_level():
+    change, level = article_claims("Prices rose 3% in May, while inflation rose to 4.1%.", ref=1)
+    assert (change.noun, change.predicate) == ("price", "rose")
+    assert (level.noun, level.predicate) == ("inflation", None)
+
+
+def test_toll_update_in_one_sentence_keeps_the_new_value():
+    (claim,) = article_claims("The death toll rose from 12 to 18 overnight.", ref=1)
+    assert (claim.value, claim.noun, claim.predicate) == (18, "people", "killed")
+
+
+def test_price_per_unit_is_a_rate():
+    (claim,) = article_claims("Brent crude rose to $85 a barrel.", ref=1)
+    assert (claim.unit, claim.rate, claim.noun) == ("USD", "per barrel", "crude")
+
+
+def test_scope_time_sides_and_attribution():
+    claim = one("The Ukrainian drone attack on Russia killed two people, the Interfax news agency reported.")
+    assert (claim.attacker, claim.target) == ("ukraine", "russia")
+    assert claim.attribution == "Interfax news agency"
+    launched = one("Ukraine said Russia had launched 126 drones at its regions overnight.")
+    assert launched.attacker == "russia" and launched.anchor == "night"
+    earlier = one("A missile strike killed at least 14 people on Saturday.")
+    assert earlier.anchor == "day:saturday"
+    national = one("The ministry said it recorded 337 drones across the country.")
+    assert national.scope.level == "national"
+    capital = one("At least 91 drones had targeted the Russian capital, authorities in Moscow said.")
+    assert capital.scope.key == "moscow" and capital.attribution == "authorities in Moscow"
+
+
+def test_rates_forecasts_and_attacker_counts_are_marked():
+    assert one("Russia has been launching more than 100 drones each night.").rate == "per night"
+    assert one("Economists had expected 180,000 jobs.").forecast
+    assert not one("The economy added 150,000 jobs.").forecast
+    assert one("Five people were killed, including the gunman.").with_attacker is True
+    assert one("Four people were killed, not including the gunman.").with_attacker is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Region | Killed | Injured |\n| North | 12 | 30 |",  # a table
+        "The vote is on March 3, 2024 at 9:30 a.m.",  # date, year, time
+        "Flights resume at 0900 GMT on 12 May.",  # time, date
+        "Call 555-0123 or +44 20 7946 0958 for details.",  # phone numbers
+        "Liverpool won 3-1 on Saturday.",  # a score
+        "It was his second trip and the 5th visit this year.",  # ordinals
+        "Version 2.4.1 ships with Windows 11 on a Boeing 737.",  # versions and names with digits
+        "The F-16 and MH17 were mentioned in 2014.",  # names with digits, a year
+        "In 2019 the firm was founded.",  # a year
+        "After more than eight hours of talks, they agreed.",  # a moment, not a quantity
+        "A 45-year-old man was questioned.",  # an age
+        "One of them spoke, according to two people familiar with the matter.",  # pronoun, attribution
+        "Some 100m of the road was closed.",  # "m" without a currency is not a million
+    ],
+)
+def test_not_counted_figures(text):
+    assert article_claims(text, ref=1) == []
+
+
+def test_ten_megabytes_of_digits_does_not_stall():
+    started = time.perf_counter()
+    assert article_claims("9" * 10_000_000, ref=1) == []
+    assert article_claims(("12 34 " * 1_000_000), ref=1) == []
+    assert time.perf_counter() - started < 20
+
+
+def test_empty_and_binary_like_text():
+    assert article_claims("", ref=1) == []
+    assert article_claims("\x00\x01\x02 ÿþ 12", ref=1) == []
