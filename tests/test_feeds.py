@@ -13,7 +13,9 @@ from brief.ingest.errors import UnusableInput
 from brief.ingest.feeds import html_to_text, parse_feed, read_feed, refresh, window_articles
 from brief.ingest.fetch import Fetcher
 from brief.store import Store
-from servers import HttpServer, Route
+from servers import HttpServer, Route, no_proxy  # noqa: F401 (no_proxy: a fixture, used by name)
+
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 DATA = Path(__file__).parent / "data"
 NOW = datetime(2026, 11, 22, 6, 0, tzinfo=timezone.utc)

@@ -8,7 +8,9 @@ import pytest
 
 from brief.config import FetchSettings
 from brief.ingest.fetch import Fetcher, FetchError, fetch_all
-from servers import HttpServer, Route
+from servers import HttpServer, Route, free_port, no_proxy  # noqa: F401 (no_proxy: a fixture, used by name)
+
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 LIMITS = FetchSettings(timeout=0.3, deadline=0.6, max_bytes=10_000, max_redirects=2, user_agent="brief-test/1")
 
@@ -95,8 +97,6 @@ def test_an_unexpected_content_type_is_refused_before_its_body(server, fetcher):
 
 
 def test_nothing_listening_is_a_clear_reason(fetcher):
-    from servers import free_port
-
     with pytest.raises(FetchError, match="cannot fetch"):
         fetcher.get(f"http://127.0.0.1:{free_port()}/feed")
 

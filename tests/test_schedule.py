@@ -20,7 +20,9 @@ from brief.cli import app
 from brief.schedule import carry_story_ids, remembered_stories, resolve_window
 from brief.store import DB_NAME, Store
 from brief.types import Article, Briefing, Source, Story, StoryBriefing, Summary
-from servers import HttpServer, Route, SmtpServer, free_port
+from servers import HttpServer, Route, SmtpServer, free_port, no_proxy  # noqa: F401 (no_proxy: a fixture, used by name)
+
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parent.parent

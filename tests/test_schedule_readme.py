@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from brief.config_file import KEYS
-from servers import HttpServer, Route, SmtpServer, make_tls
+from servers import HttpServer, Route, SmtpServer, make_tls, no_proxy  # noqa: F401 (no_proxy: a fixture, used by name)
+
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -57,7 +57,6 @@ class Fetcher:
             headers={"User-Agent": settings.user_agent},
             follow_redirects=False,
             transport=transport,
-            trust_env=False,  # proxies from the environment would send requests where the config does not say
         )
 
     def __enter__(self) -> Fetcher:
