@@ -187,6 +187,8 @@ def test_configured_pages_and_local_feed_files(server, fetcher, store, tmp_path)
     server.routes["/ferry"] = page("ferry.html")
     local = tmp_path / "saved.rss"
     local.write_bytes(rss([{"guid": "local-1", "title": "From a file", "summary": "Saved entry text."}]))
-    refresh(store, fetcher, feeds=[str(local)], pages=[server.url("/ferry")], since=SINCE, now=NOW)
+    result = refresh(store, fetcher, feeds=[str(local)], pages=[server.url("/ferry"), "ftp://127.0.0.1/x"],
+                     since=SINCE, now=NOW)
+    assert [(s.input, s.reason) for s in result.skipped] == [("ftp://127.0.0.1/x", "not an http or https URL")]
     articles = window_articles(store, SINCE, NOW)[0]
     assert {a.title for a in articles} == {"From a file", "Harbour ferry fares to rise by 4% in January"}

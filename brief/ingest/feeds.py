@@ -9,7 +9,7 @@ import hashlib
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin
@@ -20,6 +20,7 @@ from brief.store import Store, StoredItem
 from brief.text import normalize_whitespace
 from brief.types import Article, Skipped
 
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
@@ -109,9 +110,12 @@ def parse_feed(data: bytes, *, source: str, content_type: str = "", base_url: st
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
     outlet = " ".join((parsed.feed.get("title") or "").split()) or None
     site = base_url or parsed.feed.get("link") or ""
-    entries = [_entry(raw, source=source, outlet=outlet, site=site) for raw in parsed.entries]
-    entries = [entry for entry in entries if entry is not None]
-    unique = tuple({entry.key: entry for entry in reversed(entries)}.values())[::-1]  # first occurrence wins
+    first_of_key: dict[str, FeedEntry] = {}
+    for raw in parsed.entries:
+        entry = _entry(raw, source=source, outlet=outlet, site=site)
+        if entry is not None:
+            first_of_key.setdefault(entry.key, entry)
+    unique = tuple(first_of_key.values())
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not unique:
         if content_type in ("text/html", "application/xhtml+xml") and not parsed.get("version"):
@@ -145,9 +149,7 @@ def read_feed(
     if response.not_modified:
         return FeedResult(source, not_modified=True, etag=etag, last_modified=last_modified)
     result = parse_feed(response.content, source=source, content_type=response.content_type, base_url=response.url)
-    return FeedResult(
-        source, result.entries, False, result.warnings, response.etag, response.last_modified
-    )
+    return replace(result, etag=response.etag, last_modified=response.last_modified)
 
 
 def _read_file(source: str, max_bytes: int) -> bytes:
@@ -160,9 +162,6 @@ def _read_file(source: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise UnusableInput(f"larger than the {max_bytes:,} byte limit")
     return data
-
-
-PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @dataclass(frozen=True)
@@ -198,6 +197,9 @@ def refresh(store: Store, fetcher: Fetcher, *, feeds: Sequence[str], pages: Sequ
             store.remember_feed(source, result.etag, result.last_modified, now)
         warnings.extend(result.warnings)
     for url in dict.fromkeys(pages):
+        if not is_url(url):
+            skipped.append(Skipped(url, "not an http or https URL"))
+            continue
         store.save_entry(key=url, url=url, feed=None, outlet=None, title="", summary="", content_hash=None,
                          published=None, seen_at=now)
     pending = store.pending_items(since=since)
@@ -208,13 +210,14 @@ def refresh(store: Store, fetcher: Fetcher, *, feeds: Sequence[str], pages: Sequ
         per_host_delay=fetcher.settings.per_host_delay,
     )
     for item in pending:
-        _store_text(store, item, fetched.get(item.url) if item.url else FetchError("the entry links no page"))
+        _store_text(store, item, fetched.get(item.url) if item.url else None)
     return Refreshed(tuple(skipped), tuple(warnings), unchanged, sum(isinstance(r, Response) for r in fetched.values()))
 
 
 def _store_text(store: Store, item: StoredItem, page: Response | FetchError | None) -> None:
-    """The page's main text when it has one, else the entry's own summary; with the reason when it fell back."""
-    reason = str(page) if isinstance(page, FetchError) else "the page could not be fetched"
+    """The page's main text when it has one, else the entry's own summary; with the reason when it fell back.
+    `page` is None when the entry links no page."""
+    reason = str(page) if isinstance(page, FetchError) else "the entry links no page"
     if isinstance(page, Response):
         from brief.ingest.html import article_from_html
 
@@ -249,6 +252,6 @@ def window_articles(store: Store, start: datetime, end: datetime) -> tuple[list[
         ))
     notices = []
     if fell_back:
-        notices.append(f"{len(fell_back)} article(s) use their feed's summary because the page gave no article "
-                       f"text: {', '.join(fell_back[:5])}{' …' if len(fell_back) > 5 else ''}")
+        notices.append(f"{len(fell_back)} article(s) use their feed's summary because their page could not be "
+                       f"used: {', '.join(fell_back[:5])}{' …' if len(fell_back) > 5 else ''}")
     return articles, skipped, notices
