@@ -33,7 +33,7 @@ def one(text: str):
         ("A dozen protesters were arrested.", 12, None, "about", "protesters", "arrested"),
         ("Tens of thousands of people marched.", 10_000, None, "tens of thousands", "people", "attended"),
         ("Ukraine backed a 30-day cease-fire.", 30, "days", None, "cease-fire", None),
-        ("More than 1,200 homes were destroyed by the fire.", 1200, None, "more than", "homes", "downed"),
+        ("More than 1,200 homes were destroyed by the fire.", 1200, None, "more than", "homes", "destroyed"),
     ],
 )
 def test_figure_value_unit_qualifier_noun_predicate(text, value, unit, qualifier, noun, predicate):

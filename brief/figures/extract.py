@@ -69,6 +69,8 @@ _LINK_WORDS = frozenset({"the", "a", "an", "put", "puts", "estimated", "estimate
 _CURRENCIES = frozenset(CURRENCY_WORDS.values()) | frozenset(CURRENCY_SYMBOLS.values())
 # "52 votes in favour and 47 against": the second figure counts what the first counts
 _ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
+_PROJECTILES = frozenset({"drones", "missiles", "rockets", "shells", "bombs", "aircraft", "helicopters"})
+_OUTLAY_PREDICATES = frozenset({"paid", "cost", "voted", "won", None})
 _INHERIT_BEFORE = frozenset({"including", "includes", "include", "among", "incl"})
 _LEVEL_VERBS = frozenset({"was", "is", "were", "are", "at", "to", "reached", "hit", "stood", "totalled",
                           "totaled", "topped", "exceeded", "be", "been", "remained", "became", "by"})
@@ -281,6 +283,8 @@ class _SentenceReader:
                 qualifier = "about" if n.kind == "cardinal" else n.text.lower()
                 low, high = n.low, n.high
             else:
+                if qualifier and n.kind == "fraction":
+                    precision = 0.0  # "about a quarter": the qualifier already says how loose it is
                 low, high = interval(value, qualifier, precision)
         if self.is_old_value_of_change(q_start, end):
             return None
@@ -301,11 +305,16 @@ class _SentenceReader:
             noun, noun_words = "people", ["people"]
         if noun is None and unit in _CURRENCIES and predicate is not None:
             noun, noun_words = "amount", ["amount"]  # "agreed to pay $3.2 billion": the amount paid
-        elliptic = self.w(q_start - 1) in _LEVEL_VERBS or self.w(q_start - 1) in _ELLIPSIS_BEFORE
+        elliptic = self.w(q_start - 1) in _LEVEL_VERBS or self.w(q_start - 1) in _ELLIPSIS_BEFORE or (
+            predicate is not None and predicate_ending_at(self.tokens, q_start - 1) is not None)
         if noun is None and head is not None and elliptic and unit == head.unit:
             noun, noun_words, predicate = head.noun, head.noun_text.split(), predicate or head.predicate
         if noun == "votes":
             predicate = self.vote_side(q_start, max(end, noun_end)) or predicate
+        if noun in _PROJECTILES and predicate == "destroyed":
+            predicate = "downed"  # a drone destroyed in the air is a drone shot down
+        if unit in _CURRENCIES and predicate in _OUTLAY_PREDICATES:
+            predicate = "paid"  # pledged, approved, cost, paid: the same amount in other words
         if noun is None or _SOURCE_WORDS & {self.w(noun_end + 1), *noun_words} or self.in_according_to(a):
             return None
         if value == 1 and n.words and predicate is None and unit is None:
@@ -719,8 +728,14 @@ class _SentenceReader:
             attacker = next((actor_at[j] for j in range(verb - 1, max(seg_start, verb - 4) - 1, -1)
                              if j in actor_at), None)
             target = next((actor_at[j] for j in range(verb + 1, min(seg_end, verb + 5)) if j in actor_at), None)
-        elif verb is not None and predicate in ("downed", "recorded"):
-            target = next((actor_at[j] for j in range(verb - 1, -1, -1) if j in actor_at), None)
+        elif verb is not None and predicate in ("downed", "recorded", "destroyed"):
+            # the side that shoots down or records is the one attacked: the subject of the verb in its clause
+            for j in range(verb - 1, seg_start - 1, -1):
+                if j in actor_at:
+                    target = actor_at[j]
+                    break
+                if j < a and predicate_at(self.tokens, j)[0] is not None:
+                    break
         attack = self.attack_for(a, last)
         if attack is not None:
             attacker = attacker or attack.attacker

@@ -7,6 +7,7 @@ from datetime import datetime
 from brief.figures import places
 from brief.figures.align import compatible
 from brief.figures.extract import Claim
+from brief.figures.numbers import mentioned_values
 from brief.figures.vocabulary import CUMULATIVE_PREDICATES, PREDICATE_DISPLAY, TIME_UNITS
 from brief.types import Fact, FigureValue
 
@@ -91,6 +92,9 @@ def _number(value: float) -> str:
 
 def _show(value: FigureValue) -> str:
     number = _number(value.value)
+    if value.qualifier == "between":
+        stated = mentioned_values(value.text)
+        number = f"{number}–{_number(max(stated))}" if stated and max(stated) > value.value else number
     qualifier = f"{value.qualifier} " if value.qualifier and value.qualifier != "between" else ""
     unit = value.unit or ""
     if unit == "%":

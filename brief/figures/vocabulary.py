@@ -109,7 +109,9 @@ COUNTED_SYNONYMS = {
     "home": "homes", "house": "homes", "houses": "homes", "dwelling": "homes", "dwellings": "homes",
     "building": "buildings", "structure": "buildings", "structures": "buildings", "car": "vehicles",
     "cars": "vehicles", "vehicle": "vehicles", "flight": "flights", "ceasefire": "cease-fire",
-    "truce": "cease-fire", "cease-fire": "cease-fire", "territory": "territory", "land": "territory", "turnout": "turnout",
+    "truce": "cease-fire", "cease-fire": "cease-fire", "territory": "territory",
+    "aid": "amount", "package": "amount", "funding": "amount", "funds": "amount", "fund": "amount",
+    "assistance": "amount", "money": "amount", "sum": "amount", "financing": "amount", "land": "territory", "turnout": "turnout",
 }
 # subsets of "people": compatible with a count of people only when the values agree
 PEOPLE_SUBSETS = frozenset({
@@ -148,8 +150,9 @@ PREDICATE_WORDS = {
     "evacuated": ("evacuate", "evacuated", "evacuating", "evacuation", "evacuations", "displaced", "fled",
                   "relocated"),
     "rescued": ("rescued", "rescue", "saved"),
-    "downed": ("downed", "downing", "intercepted", "intercepting", "intercept", "destroyed", "destroying",
-               "neutralised", "neutralized", "repelled", "downs"),
+    "downed": ("downed", "downing", "intercepted", "intercepting", "intercept", "neutralised", "neutralized",
+               "repelled", "downs"),
+    "destroyed": ("destroyed", "destroying", "destroy", "razed", "flattened", "levelled", "leveled"),
     "launched": ("launched", "launching", "launch", "launches", "fired", "firing", "deployed", "deploying",
                  "sent", "sending", "targeted", "targeting", "aimed", "attacked", "dispatched", "unleashed"),
     "recorded": ("recorded", "detected", "tracked", "counted", "registered", "spotted", "involved", "involving"),
@@ -159,7 +162,7 @@ PREDICATE_WORDS = {
     "voted": ("voted", "opposed", "approved", "rejected"),
     "controlled": ("occupy", "occupies", "occupied", "occupying", "control", "controls", "controlled",
                    "controlling", "holds"),
-    "seized": ("seized", "seize", "seizing", "took", "taken", "captured", "annexed", "conquered"),
+    "seized": ("seized", "seize", "seizing", "captured", "annexed", "conquered"),
     "recaptured": ("retake", "retook", "retaken", "recaptured", "recapture", "regained", "liberated"),
     "cost": ("cost", "costs", "costing", "priced", "worth", "valued"),
     "paid": ("paid", "pay", "pays", "spent", "spend", "spending", "invested", "invest", "allocated", "pledged"),
@@ -175,11 +178,12 @@ PREDICATE_WORDS = {
 }
 # count predicates that only grow over time: differing values published hours apart are an update
 CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "casualties", "missing", "arrested", "evacuated",
-                                   "rescued", "hit", "recorded", "downed"})
+                                   "rescued", "hit", "recorded", "downed", "destroyed"})
 # pairs of predicates that may describe the same figure in different words (launched vs shot down: an outlet
 # reporting one attack); they join only when their values agree
 RELATED_PREDICATES = frozenset({
-    frozenset({"downed", "launched"}), frozenset({"controlled", "seized"}), frozenset({"killed", "casualties"}),
+    frozenset({"downed", "launched"}), frozenset({"controlled", "seized"}), frozenset({"downed", "destroyed"}),
+    frozenset({"destroyed", "hit"}), frozenset({"won", "seized"}), frozenset({"killed", "casualties"}),
     frozenset({"cost", "paid"}), frozenset({"won", "voted"}), frozenset({"evacuated", "rescued"}),
     frozenset({"won", "for"}), frozenset({"voted", "for"}),
 })
@@ -198,7 +202,7 @@ PEOPLE_PREDICATES = frozenset({"killed", "injured", "casualties", "missing", "ar
                                "attended"})
 
 PREDICATE_DISPLAY = {
-    "killed": "killed", "injured": "injured", "casualties": "killed or injured", "missing": "missing",
+    "killed": "killed", "injured": "injured", "destroyed": "destroyed", "casualties": "killed or injured", "missing": "missing",
     "arrested": "arrested", "evacuated": "evacuated", "rescued": "rescued", "downed": "downed",
     "launched": "launched", "recorded": "recorded", "attended": "attending", "won": "won", "voted": "voting",
     "controlled": "controlled", "seized": "seized", "recaptured": "recaptured", "cost": "cost", "paid": "paid",

@@ -1,0 +1,184 @@
+"""Aligning figures across outlets and giving verdicts (brief.figures.compare_figures), on made-up reports of
+the kinds real outlets disagree on: tolls, updates, votes, crowds, percentages, money — and look-alike traps."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from brief.figures import compare_figures, contested_in, contested_values
+from brief.types import Article, Source, Story
+
+
+def story(*texts, published=None, copies=None):
+    sources = tuple(
+        Source(ref=i + 1, article=Article(key=f"a{i}", text=text, published=published[i] if published else None),
+               duplicate_of=(copies or {}).get(i + 1))
+        for i, text in enumerate(texts)
+    )
+    return Story(id="s", sources=sources)
+
+
+def facts_of(*texts, **kw):
+    return compare_figures(story(*texts, **kw))
+
+
+def holding(facts, *values):
+    """The fact whose values are exactly `values`."""
+    found = [f for f in facts if sorted(v.value for v in f.values) == sorted(values)]
+    assert len(found) == 1, [(f.what, [v.value for v in f.values]) for f in facts]
+    return found[0]
+
+
+def refs_of(fact, value):
+    return next(v.refs for v in fact.values if v.value == value)
+
+
+def test_casualty_toll_conflict_and_agreement():
+    facts = facts_of("The blast killed 12 people and injured 30, police said.",
+                     "Fifteen people died in the blast and 30 were wounded.",
+                     "At least 12 people were killed in the explosion.")
+    killed = holding(facts, 12, 15, 12)
+    assert killed.verdict == "conflict" and killed.what == "people killed"
+    assert refs_of(killed, 15) == (2,)
+    injured = holding(facts, 30)
+    assert injured.verdict == "agree" and injured.values[0].refs == (1, 2)
+    assert facts[0] is killed  # conflicts first
+
+
+def test_toll_rising_over_publication_times_is_an_update():
+    facts = facts_of("A powerful earthquake struck southern Turkey, killing at least 44 people, officials said.",
+                     "The death toll from the earthquake in southern Turkey rose to 48, the disaster agency said.",
+                     published=[datetime(2024, 1, 1, 8), datetime(2024, 1, 1, 14)])
+    (fact,) = facts
+    assert fact.verdict == "update" and fact.note == "rose from at least 44 to 48"
+    assert [v.value for v in fact.values] == [44, 48]
+
+
+def test_compatible_qualifiers_agree_without_times():
+    (fact,) = facts_of("The quake killed at least 44 people.", "The quake killed 48 people.")
+    assert fact.verdict == "agree" and fact.note == "compatible: at least 44 and 48"
+
+
+def test_exact_counts_that_differ_conflict_and_a_falling_toll_is_no_update():
+    (total,) = facts_of("The army said it downed 337 drones.", "The army said it downed 343 drones.")
+    assert total.verdict == "conflict" and total.note == "337 vs 343"
+    (revised,) = facts_of("At least 50 people were killed, officials said.",
+                          "Officials revised the toll: 41 people were killed.",
+                          published=[datetime(2024, 5, 1, 8), datetime(2024, 5, 1, 12)])
+    assert revised.verdict == "conflict"
+
+
+def test_launched_and_shot_down_are_different_counts():
+    facts = facts_of("Ukraine's air force said Russia launched 112 drones overnight, 86 of which were shot down.",
+                     "Russia fired 112 drones at Ukraine overnight; air defences downed 86.",
+                     "Ukrainian forces shot down 90 drones overnight, the air force said.")
+    launched = holding(facts, 112)
+    assert launched.verdict == "agree" and "launched" in launched.what and "Russia" in launched.what
+    downed = holding(facts, 86, 90)
+    assert downed.verdict == "conflict" and refs_of(downed, 86) == (1, 2)
+
+
+def test_the_other_sides_launches_do_not_join():
+    facts = facts_of("Russia's defence ministry said it destroyed 120 Ukrainian drones overnight.",
+                     "Ukraine said Russia had launched 126 drones at its regions overnight.",
+                     "Russia's military said it intercepted 125 drones over its territory overnight.")
+    assert holding(facts, 126).verdict == "single"
+    assert holding(facts, 120, 125).verdict == "conflict"
+
+
+def test_an_earlier_event_does_not_join_todays_toll():
+    facts = facts_of("The flood killed 30 people, officials said.",
+                     "The flood has killed 30 people. A separate landslide on Saturday killed 7 people.",
+                     "Thirty-two people died in the floods, the ministry said.")
+    assert holding(facts, 30, 32).verdict == "conflict"
+    assert holding(facts, 7).verdict == "single"
+
+
+def test_a_part_is_not_the_whole_unless_the_whole_is_smaller():
+    facts = facts_of("Officials said 12 people were killed in Kharkiv.",
+                     "In all, 20 people were killed across Ukraine, officials said.")
+    assert {f.verdict for f in facts} == {"single"} and len(facts) == 2
+    (fact,) = facts_of("Officials said 12 people were killed in Kharkiv.",
+                       "Nine people were killed across Ukraine, officials said.")
+    assert fact.verdict == "conflict"
+
+
+def test_counts_with_and_without_the_attacker_stay_apart():
+    facts = facts_of("Five people were killed, including the gunman, police said.",
+                     "Four people were killed, not including the gunman.")
+    assert [f.verdict for f in facts] == ["single", "single"]
+
+
+def test_forecast_and_rate_are_not_the_actual_count():
+    facts = facts_of("The economy added 150,000 jobs in March.",
+                     "Economists had expected 180,000 jobs; the economy added 150,000 jobs.")
+    assert holding(facts, 150_000).verdict == "agree"
+    assert holding(facts, 180_000).what.startswith("forecast:")
+    facts = facts_of("Russia regularly launches more than 100 drones each night.",
+                     "Russia launched 126 drones overnight.")
+    assert len(facts) == 2 and {f.verdict for f in facts} == {"single"}
+
+
+def test_vote_counts_by_side():
+    facts = facts_of("The bill passed the Senate by 52 votes to 48.",
+                     "Senators approved the measure with 52 votes in favour and 47 against.")
+    assert holding(facts, 52).verdict == "agree" and holding(facts, 52).what == "votes in favour"
+    against = holding(facts, 48, 47)
+    assert against.verdict == "conflict" and against.what == "votes against"
+
+
+def test_crowd_estimates_from_organisers_and_police():
+    (fact,) = [f for f in facts_of(
+        "Organisers said 200,000 people marched through the capital, while police put the figure at 30,000.",
+        "Police estimated the crowd at 30,000; organisers claimed 200,000 protesters took part.")
+        if len(f.values) > 1]
+    assert fact.verdict == "conflict"
+    assert refs_of(fact, 200_000) == (1, 2) and refs_of(fact, 30_000) == (1, 2)
+
+
+def test_percentages_fractions_and_rounding():
+    (seats,) = facts_of("Opposition parties won one-fifth of the seats.",
+                        "The opposition took 20% of seats in parliament.")
+    assert seats.verdict == "agree" and seats.values[0].unit == "%" and seats.values[0].value == 20
+    (turnout,) = facts_of("Turnout was 62%, the electoral commission said.", "Turnout reached 61.5 per cent.")
+    assert turnout.verdict == "agree"  # 61.5 rounds to 62
+    (share,) = facts_of("The opposition won one-fifth of the seats.", "The opposition won about a quarter of the seats.")
+    assert share.verdict == "conflict"
+
+
+def test_money_amounts():
+    facts = facts_of("The EU pledged €50 billion in aid to Ukraine.",
+                     "EU leaders approved a €50bn aid package for Ukraine.",
+                     "The €55 billion package was approved.")
+    (fact,) = facts
+    assert fact.verdict == "conflict" and fact.values[0].unit == "EUR" and refs_of(fact, 50e9) == (1, 2)
+    (rounded,) = facts_of("The company agreed to pay $3.2 billion.", "The firm will pay $3bn.")
+    assert rounded.verdict == "agree"
+
+
+def test_ranges_and_number_words():
+    (fact,) = facts_of("Between 20 and 30 people were injured in the crash.",
+                       "Twenty-five people were injured in the crash.")
+    assert fact.verdict == "agree"
+    (dozen,) = facts_of("A dozen people were injured.", "Twenty-five people were injured.")
+    assert dozen.verdict == "conflict"
+    (vague,) = facts_of("Tens of thousands of people marched.", "Some 40,000 people marched.")
+    assert vague.verdict == "agree"
+
+
+def test_a_copy_is_not_an_independent_confirmation():
+    (fact,) = facts_of("The fire destroyed 120 homes.", "The fire destroyed 120 homes, officials said.",
+                       copies={2: 1})
+    assert fact.verdict == "single" and fact.values[0].refs == (1, 2)
+
+
+def test_contested_values_and_sentences():
+    facts = facts_of("The army said it downed 337 drones and 3 people died.",
+                     "The army said it downed 343 drones and 3 people died.")
+    contested = contested_values(facts)
+    assert set(contested) == {337.0, 343.0}
+    assert contested_in("Russia downed 343 drones overnight.", facts) == (contested[343.0],)
+    assert contested_in("Three people died.", facts) == ()
+
+
+def test_story_without_figures():
+    assert facts_of("No numbers here at all.", "") == ()
