@@ -54,13 +54,15 @@ def check_settings(email: EmailSettings, env: Mapping[str, str], *, need_passwor
     for address in (email.sender, *email.to):
         if "@" not in parseaddr(address)[1]:
             raise UsageError(f"not an email address: {address!r}")
+    subject_line(email.subject, date="2026-01-01", top_story="", stories=0)  # a bad template fails before the run
     if not email.user or not need_password:
         return None
     password = env.get(email.password_env)
     if not password:
         raise UsageError(
             f"the SMTP password variable {email.password_env} is not set",
-            hint=f"export {email.password_env}='...' in the environment brief runs in (for cron: in the crontab)",
+            hint=f"set {email.password_env} in the environment brief runs in (README, Scheduled runs: the "
+                 "secrets file that the cron line and the systemd service load)",
         )
     return password
 

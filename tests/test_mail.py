@@ -145,6 +145,8 @@ def test_check_settings_reads_the_password_from_the_named_variable():
     with pytest.raises(UsageError, match="no recipients"):
         check_settings(replace(email, to=()), {"MY_PW": "pw"})
     assert check_settings(replace(email, user=None), {}) is None
+    with pytest.raises(UsageError, match="email.subject"):
+        check_settings(replace(email, subject="{weather}"), {"MY_PW": "pw"})
 
 
 def test_subject_template():
