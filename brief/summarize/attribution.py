@@ -1,75 +1,69 @@
-"""Name contested figures as claims: "..., according to Reuters." when the outlets disagree on a value."""
+"""Name contested figures as claims: "..., according to Reuters." when the outlets disagree on a value.
+
+The figures engine says which facts are disputed (verdict "conflict", or "update" for a superseded value); a
+summary sentence that states one of their values is attributed to the outlets that give that value, and cites
+only them.
+"""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
-from brief.summarize.lexical import content_stems, numbers
-from brief.types import Fact, FigureValue, Source, SummarySentence
+from brief.figures import contested_in, mentioned_values
 from brief.text import words
+from brief.types import Fact, Source, SummarySentence
 
-QUOTE_OVERLAP = 0.8  # share of a figure's quote words a sentence must contain to be stating that quote
-_ATTRIBUTION_CUES = ("according to", "reported", "reports", "said", "says", "told", "cited", "citing", "claimed")
 _LOWERABLE_OPENERS = frozenset("the a an at in on some more about around over nearly almost".split())
+_ENDS_WITH_SPEAKER = re.compile(r"\b(?:said|says|reported|reports|told \w+|added|according to [^,]+)\.$", re.IGNORECASE)
 
 
 def outlet_name(source: Source) -> str:
-    """How a summary names a source: its outlet, else its web domain, else "one report"."""
+    """How a summary names a source: its outlet (without a trailing "(...)" label), else its web domain."""
     article = source.article
-    if article.outlet and article.outlet.strip():
-        return article.outlet.strip()
+    outlet = re.sub(r"\s*\([^)]*\)\s*$", "", (article.outlet or "").strip())
+    if outlet:
+        return outlet
     host = (urlparse(article.url or "").hostname or "").removeprefix("www.")
     return host or "one report"
 
 
-def _states(sentence: SummarySentence, value: FigureValue) -> bool:
-    """Does `sentence` give `value`, as one of the sources that give it?"""
-    if not set(sentence.refs) & set(value.refs):
-        return False
-    text = sentence.text.lower()
-    if value.text and value.text.lower() in text:
-        return True
-    quote = set(content_stems(value.quote))
-    if not quote or not numbers(value.quote) & numbers(sentence.text):
-        return False
-    return len(quote & set(content_stems(sentence.text))) >= QUOTE_OVERLAP * len(quote)
-
-
 def _names(refs: list[int], by_ref: dict[int, Source]) -> str:
-    names = list(dict.fromkeys(outlet_name(by_ref[r]) for r in refs if r in by_ref))
+    names = list(dict.fromkeys(outlet_name(by_ref[r]) for r in refs))
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _already_attributed(text: str, names: str) -> bool:
-    lowered = text.lower()
-    named = any(w in words(text) for w in words(names)) and any(cue in lowered for cue in _ATTRIBUTION_CUES)
-    return named or "according to" in lowered
-
-
 def _with_attribution(text: str, names: str) -> str:
-    if text.endswith(".") and not text[-2:-1] in "\"'”’)":
+    """"..., according to X." at the end, or "X reported that ..." when the sentence already ends with a speaker
+    or a quotation."""
+    if text.endswith(".") and text[-2:-1] not in "\"'”’)" and not _ENDS_WITH_SPEAKER.search(text):
         return f"{text[:-1]}, according to {names}."
     first, _, rest = text.partition(" ")
     if first.lower() in _LOWERABLE_OPENERS:
         first = first.lower()
-    return f"According to {names}, {first} {rest}".rstrip()
+    return f"{names} reported that {first} {rest}".rstrip()
 
 
-def attribute(sentence: SummarySentence, facts: tuple[Fact, ...], sources: tuple[Source, ...]) -> SummarySentence:
-    """Name the sentence as a claim of its sources when it states a contested figure; cite only those sources.
-
-    Only outlet names are added, so no number the sources do not contain can appear.
-    """
-    by_ref = {s.ref: s for s in sources}
-    for fact in facts:
-        if fact.verdict != "conflict":
-            continue
+def attribute(
+    sentence: SummarySentence, own_ref: int, facts: tuple[Fact, ...], sources: tuple[Source, ...]
+) -> SummarySentence:
+    """The sentence named as a claim of its sources when it states a contested value, citing only the sources that
+    give that value; otherwise the sentence unchanged. Only outlet names are added, never a number."""
+    stated = mentioned_values(sentence.text)
+    refs = set(sentence.refs)
+    contested = False
+    for fact in contested_in(sentence.text, facts):
         for value in fact.values:
-            if not _states(sentence, value):
-                continue
-            refs = sorted(set(sentence.refs) & set(value.refs))
-            names = _names(refs, by_ref)
-            text = sentence.text if _already_attributed(sentence.text, names) else _with_attribution(sentence.text, names)
-            if not numbers(text) <= numbers(sentence.text):  # an outlet name with digits in it: leave the text be
-                text = sentence.text
-            return SummarySentence(text, tuple(refs))
-    return sentence
+            if float(value.value) in stated and own_ref in value.refs:
+                refs &= set(value.refs)
+                contested = True
+    if not contested:
+        return sentence
+    by_ref = {s.ref: s for s in sources}
+    cited = sorted(r for r in refs | {own_ref} if r in by_ref)
+    names = _names(cited, by_ref)
+    text = sentence.text
+    if not set(words(names)) <= set(words(text)):
+        attributed = _with_attribution(text, names)
+        if mentioned_values(attributed) <= stated:  # an outlet name with a number in it: leave the text be
+            text = attributed
+    return SummarySentence(text, tuple(cited))

@@ -67,7 +67,7 @@ class ExtractiveSummarizer:
         ranked = salient_sentences(story_input, settings=self.settings)
         picked = sorted(self._pick(ranked, self._wanted_sentences(story_input)), key=lambda c: (c.position, c.ref))
         sentences = tuple(
-            attribute(SummarySentence(c.text, c.refs), story_input.facts, story.sources) for c in picked
+            attribute(SummarySentence(c.text, c.refs), c.ref, story_input.facts, story.sources) for c in picked
         )
         headline = choose_headline(story.sources, [c.text for c in picked], self.settings)
         return Summary(sentences=sentences, engine=self.name, headline=headline)

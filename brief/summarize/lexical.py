@@ -1,11 +1,9 @@
-"""Lexical overlap between sentences: content-word stems, TF-IDF cosine, and the digits a text contains.
+"""Lexical overlap between sentences: content-word stems and TF-IDF cosine.
 
 Kept dependency-light (numpy only) so the extractive path stays cheap: a story has at most a few thousand
 sentences, so a dense TF-IDF matrix over the story's own vocabulary is small.
 """
 from __future__ import annotations
-
-import re
 
 import numpy as np
 
@@ -65,16 +63,3 @@ def tfidf_matrix(texts: list[str]) -> np.ndarray:
     weights = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1.0)), 0.0) * idf
     norms = np.linalg.norm(weights, axis=1, keepdims=True)
     return (weights / np.where(norms == 0, 1.0, norms)).astype(np.float32)
-
-
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def numbers(text: str) -> set[str]:
-    """The numbers written in digits in `text`, thousands separators removed ("1,200" -> "1200")."""
-    return {re.sub(r",(?=\d{3}(?!\d))", "", n).rstrip(".,") for n in _NUMBER_RE.findall(text)}
-
-
-def numbers_supported(text: str, source_text: str) -> bool:
-    """True when every number in `text` is also written in `source_text`."""
-    return numbers(text) <= numbers(source_text)

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from brief.config import Settings
+from brief.figures import mentioned_values
 from brief.summarize import StoryInput
-from brief.summarize.lexical import numbers
-from brief.summarize.sentence_filter import leans_on_context, strip_dateline, unfit_reason
+from brief.summarize.sentence_filter import leans_on_context, strip_dateline, trim_truncated, unfit_reason
 from brief.summarize.similarity import similarity_matrix
 from brief.text import paragraphs, split_sentences, words
 from brief.types import Source
@@ -75,6 +75,8 @@ def _fit_sentences(source: Source, group: int) -> list[_Sentence]:
     for paragraph_index, paragraph in enumerate(paragraphs(source.article.text)):
         for raw in split_sentences(paragraph):
             text = strip_dateline(raw).strip()
+            if text and unfit_reason(text, source.article.title) == "truncated":
+                text = trim_truncated(text) or ""
             if text and unfit_reason(text, source.article.title) is None:
                 found.append(_Sentence(text, source, group, position, paragraph_index))
                 if len(found) == PER_SOURCE:
@@ -102,7 +104,7 @@ def _centrality(similarity: np.ndarray, groups: np.ndarray) -> np.ndarray:
 
 
 def _echo_refs(
-    index: int, pool: list[_Sentence], similarity: np.ndarray, pool_numbers: list[set[str]]
+    index: int, pool: list[_Sentence], similarity: np.ndarray, pool_numbers: list[frozenset[float]]
 ) -> tuple[int, ...]:
     """Refs of the sources that state sentence `index` too (same content, no number it lacks)."""
     sentence = pool[index]
@@ -174,7 +176,7 @@ def salient_sentences(
         [everything[i].group for i in candidates],
         limit,
     )
-    pool_numbers = [numbers(s.text) for s in everything]
+    pool_numbers = [mentioned_values(s.text) for s in everything]
     result = []
     for k in picked:
         i = candidates[k]

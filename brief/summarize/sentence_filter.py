@@ -65,6 +65,39 @@ def strip_dateline(sentence: str) -> str:
     return sentence[match.end():]
 
 
+# Words that open a trailing modifier or subordinate clause: cutting before them leaves a complete main clause.
+_CLAUSE_OPENERS = frozenset(
+    """which who whom whose where when while as after before since because though although amid following
+    including according saying adding but and or with without despite until unless whereas""".split()
+)
+MIN_TRIMMED_WORDS = 8
+
+
+def _balanced(text: str) -> bool:
+    return (
+        text.count("(") == text.count(")")
+        and text.count("“") == text.count("”")
+        and text.count('"') % 2 == 0
+    )
+
+
+def trim_truncated(sentence: str) -> str | None:
+    """A sentence cut off with "..." (feed and excerpt truncation) trimmed back to its main clause, or None.
+
+    The cut is made before the last trailing modifier (", which ...", ", bringing ...", ", according to ..."), so
+    the result only ever loses words.
+    """
+    body = _TRUNCATED.sub("", sentence).rstrip()
+    for match in reversed(list(re.finditer(r"\s*(?:,|;|\s[—–])\s+(\w+)", body))):
+        head = body[: match.start()].rstrip(" ,;")
+        opener = match.group(1).lower()
+        if len(words(head)) < MIN_TRIMMED_WORDS:
+            break
+        if (opener in _CLAUSE_OPENERS or opener.endswith("ing")) and _balanced(head):
+            return head + "."
+    return None
+
+
 def unfit_reason(sentence: str, title: str = "") -> str | None:
     """Why `sentence` must not stand in a summary, or None when it may."""
     tokens = words(sentence)
