@@ -36,6 +36,10 @@ _ANCHOR_PATTERNS = [
     (re.compile(r"\bin\s+(january|february|march|april|june|july|august|september|october|november|december)\b"),
      lambda m: "month:" + m.group(1)),
 ]
+# a cheap test before the anchor patterns run: a word that any of them needs
+_ANCHOR_HINT = re.compile(r"day\b|night|dawn|early|yesterday|today|morning|last|earlier|previous|prior|ago|\b(?:19|20)\d\d\b|"
+                          r"so far|to date|since|january|february|march|april|june|july|august|september|october|"
+                          r"november|december")
 _RATE_RE = re.compile(r"^\s*(?:(each|every|per|a|an)\s+(day|night|week|month|year|hour|minute|capita|head|barrel|"
                       r"share|tonne|ton|gallon|litre|liter|kilogram|kg|pound|ounce|person|household)|(daily|nightly|"
                       r"weekly|monthly|annually|yearly|hourly|a day|a year))\b", re.IGNORECASE)
@@ -95,6 +99,8 @@ def anchors_in(text: str, published: datetime | None = None) -> list[tuple[int, 
     """(char position, key) of every time anchor in `text`: "day:saturday", "night", "year:2022", "last:week"."""
     low = text.lower()
     found = []
+    if not _ANCHOR_HINT.search(low):
+        return found
     for pattern, key in _ANCHOR_PATTERNS:
         for m in pattern.finditer(low):
             found.append((m.start(), _on_publication_day(key(m), published)))
@@ -178,11 +184,11 @@ def _tidy(phrase: str) -> str:
     return " ".join(words[:8])
 
 
-def attacks(sentence: str, tokens: list[Token], bounds: list[tuple[int, int]]) -> list[Attack]:
+def attacks(sentence: str, tokens: list[Token], bounds: list[tuple[int, int]],
+            actor_at: dict[int, str]) -> list[Attack]:
     """Attacks named in the sentence, with the attacker (a country or demonym right before the attack noun, or
     the subject of "its" attack) and the target (the place after "on"/"against")."""
     found = []
-    actor_at = actor_tokens(sentence, tokens)
     for i, tok in enumerate(tokens):
         if tok.kind != "word" or tok.low not in ATTACK_NOUNS:
             continue

@@ -79,7 +79,11 @@ _RANGE_JOINERS = frozenset({"to", "-", "–", "and", "or"})
 _NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "earlier", "later", "apiece", "alone",
                         "altogether", "combined", "respectively", "annually", "daily", "nightly", "weekly",
                         "monthly", "yearly", "before", "since", "now", "last", "next", "this", "away", "against",
-                        "favour", "favor"})
+                        "favour", "favor",
+                        # common irregular verbs, which a noun phrase never ends in: "two of the three took"
+                        "took", "made", "said", "went", "came", "gave", "got", "saw", "told", "held", "left", "met",
+                        "ran", "began", "became", "fell", "rose", "won", "lost", "paid", "sent", "spent", "kept",
+                        "brought", "thought", "found", "put", "set", "let", "did", "were", "was", "had", "have"})
 # a cheap test before a sentence is read: a digit or a number word
 _MAY_HOLD_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(TENS) | set(VAGUE_PLURALS) | {
     "dozen", "half", "hundred", "thousand", "million", "billion", "third", "thirds", "quarter", "quarters",
@@ -153,9 +157,13 @@ def counted_key(words: list[str]) -> str | None:
     return singular(head)
 
 
+_PHRASE_FIRST_WORDS = frozenset(words[0] for words in PREDICATE_PHRASES)
+_PHRASE_LAST_WORDS = frozenset(words[-1] for words in PREDICATE_PHRASES)
+
+
 def predicate_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
     """The predicate starting at token i (a phrase such as 'shot down' first) and its last token index."""
-    for size in (3, 2):
+    for size in ((3, 2) if tokens[i].low in _PHRASE_FIRST_WORDS else ()):
         words = tuple(tokens[k].low for k in range(i, min(len(tokens), i + size)))
         if len(words) == size and words in PREDICATE_PHRASES:
             return PREDICATE_PHRASES[words], i + size - 1
@@ -177,7 +185,7 @@ def _in_compound(tokens: list[Token], i: int) -> bool:
 
 def predicate_ending_at(tokens: list[Token], i: int) -> str | None:
     """The predicate whose last token is i ('shot down' ending at 'down')."""
-    for size in (3, 2):
+    for size in ((3, 2) if tokens[i].low in _PHRASE_LAST_WORDS else ()):
         if i - size + 1 >= 0:
             words = tuple(tokens[k].low for k in range(i - size + 1, i + 1))
             if words in PREDICATE_PHRASES:
@@ -224,6 +232,27 @@ class _SentenceReader:
         self.claims: list[Claim] = []
         self.skip: set[int] = set()  # numbers already read as the end of a range
         self.number_tokens = {i for n in self.numbers for i in range(n.first_token, n.last_token + 1)}
+        self._actors: dict[int, str] | None = None
+        self._attacks: list[context.Attack] | None = None
+        self._anchors: list[tuple[int, str]] | None = None
+
+    @property
+    def actors(self) -> dict[int, str]:
+        if self._actors is None:
+            self._actors = context.actor_tokens(self.sentence, self.tokens)
+        return self._actors
+
+    @property
+    def attacks(self) -> list[context.Attack]:
+        if self._attacks is None:
+            self._attacks = context.attacks(self.sentence, self.tokens, self.bounds, self.actors)
+        return self._attacks
+
+    @property
+    def anchors(self) -> list[tuple[int, str]]:
+        if self._anchors is None:
+            self._anchors = context.anchors_in(self.sentence, self.published)
+        return self._anchors
 
     # -- token helpers -------------------------------------------------------------------------------------------
     def w(self, i: int) -> str:
@@ -316,6 +345,8 @@ class _SentenceReader:
         if unit in _CURRENCIES and predicate in _OUTLAY_PREDICATES:
             predicate = "paid"  # pledged, approved, cost, paid: the same amount in other words
         if noun is None or _SOURCE_WORDS & {self.w(noun_end + 1), *noun_words} or self.in_according_to(a):
+            return None
+        if self.w(q_start - 1) == "the" and self.w(q_start - 2) == "of" and not noun_words:
             return None
         if value == 1 and n.words and predicate is None and unit is None:
             return None  # "one quick motion": a single thing is not a figure worth comparing
@@ -460,7 +491,7 @@ class _SentenceReader:
             if tuple(self.w(b + 1 + i) for i in range(len(words))) == words:
                 return unit, value, b + len(words), False, _rounding(self.tokens[a].text, value, always=True)
         if n.kind == "fraction":
-            return "%", round(value * 100, 4), b, False, 1.5
+            return "%", round(value * 100, 1), b, False, 1.5
         compound = nxt == "-" and self.glued(b, b + 1)
         i = b + 2 if compound else b + 1
         area = ""
@@ -719,7 +750,7 @@ class _SentenceReader:
     def sides(self, a: int, last: int, predicate: str | None) -> tuple[str | None, str | None, Place | None]:
         """Who attacks and who is attacked: from the verb's subject ('Russia launched', 'Russia said it shot down')
         or from the attack the figure belongs to ('the Ukrainian drone attack on Russia killed two')."""
-        actor_at = context.actor_tokens(self.sentence, self.tokens)
+        actor_at = self.actors
         attacker = target = None
         target_place = None
         seg_start, seg_end = context.segment_of(self.bounds, a)
@@ -755,7 +786,7 @@ class _SentenceReader:
         return None
 
     def attack_for(self, a: int, last: int) -> context.Attack | None:
-        found = context.attacks(self.sentence, self.tokens, self.bounds)
+        found = self.attacks
         before = [x for x in found if x.index < a]
         if before:
             return before[-1]
@@ -779,7 +810,7 @@ class _SentenceReader:
     def anchor(self, a: int, seg_start: int, seg_end: int) -> str | None:
         start, end = self.tokens[seg_start].start, self.tokens[seg_end - 1].end
         here = self.tokens[a].start
-        found = context.anchors_in(self.sentence, self.published)
+        found = self.anchors
         own = [key for pos, key in found if start <= pos < end and abs(pos - here) <= ANCHOR_REACH]
         if own:
             return own[0]
@@ -793,8 +824,7 @@ class _SentenceReader:
         return None
 
     def first_actor(self) -> str | None:
-        actor_at = context.actor_tokens(self.sentence, self.tokens)
-        return actor_at[min(actor_at)] if actor_at else None
+        return self.actors[min(self.actors)] if self.actors else None
 
     def is_forecast(self, seg_start: int, q_start: int, last: int) -> bool:
         words = [self.tokens[i].text for i in range(max(seg_start, q_start - 8), q_start)]

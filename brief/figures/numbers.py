@@ -35,10 +35,7 @@ class Token:
     start: int
     end: int
     kind: str  # "num", "word" or "punct"
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # the text in lower case
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,7 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         s = m.group()
         kind = "num" if s[0].isdigit() else ("word" if s[0].isalpha() else "punct")
-        tokens.append(Token(s, m.start(), m.end(), kind))
+        tokens.append(Token(s, m.start(), m.end(), kind, s.lower()))
     return tokens
 
 

@@ -137,6 +137,7 @@ _CAPITAL_CITIES = frozenset(CAPITALS.values())
 
 _WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
 _LONGEST_NAME = max(len(name.split()) for name in list(NAMES) + list(DEMONYMS))
+_FIRST_WORDS = frozenset(name.split()[0] for name in list(NAMES) + list(DEMONYMS))
 _CAPITAL_RE = re.compile(r"(?<![\w])(?:the\s+)?(?:([^\W\d_][\w'’.]*)\s+)?capital(?:\s+(?:region|city|area))?"
                          r"(?!\s*(?:markets?|gains?|spending|investment|punishment|letters?|expenditure|flows?))"
                          r"(?![\w])", re.IGNORECASE)
@@ -157,6 +158,9 @@ def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     words = [(m.start(), m.end(), _normal(m.group())) for m in _WORD_RE.finditer(text)]
     found, i = [], 0
     while i < len(words):
+        if words[i][2] not in _FIRST_WORDS:
+            i += 1
+            continue
         for size in range(min(_LONGEST_NAME, len(words) - i), 0, -1):
             name = " ".join(w[2] for w in words[i:i + size])
             if name in NAMES or name in DEMONYMS:

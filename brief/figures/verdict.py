@@ -52,7 +52,7 @@ def _verdict(claims: list[Claim], values: tuple[FigureValue, ...]) -> tuple[str,
         return "conflict", " vs ".join(_show(v) for v in values)
     if len(origins) < 2:
         return "single", None
-    if len(values) > 1:
+    if len({v.value for v in values}) > 1:
         return "agree", "compatible: " + " and ".join(_show(v) for v in values)
     return "agree", None
 
@@ -114,6 +114,10 @@ def label(claims: list[Claim]) -> str:
     scopes = {c.scope.key for c in claims if c.scope}
     scoped = [c for c in claims if c.scope]
     where = places.label(scoped[0].scope) if len(scopes) == 1 and 2 * len(scoped) >= len(claims) else ""
+    targets = {c.target for c in claims}
+    whole = all(c.scope is None or c.scope.level in ("country", "national") for c in claims)
+    if not where and whole and len(targets) == 1 and first.target and first.unit is None:
+        where = "across " + places.display_name(first.target)  # "drones downed across Russia"
     unit = first.unit
     if unit == "%" and "% of" not in first.text and " of " not in first.text:
         core = f"{noun} {predicate} (%)".replace("  ", " ")
