@@ -238,24 +238,24 @@ def evaluate_summaries(
 def format_report(report: EvalReport) -> str:
     """A plain-text table of the systems, then the summariser's differences to each baseline."""
     lines = [f"{report.file}: {report.stories} stories, ROUGE F1 x100 (stemmed); baselines at equal sentence count"]
-    header = f"{'system':<14}{'ROUGE-1':>9}{'ROUGE-2':>9}{'ROUGE-L':>9}{'words':>8}{'seconds':>9}"
+    header = f"{'system':<16}{'ROUGE-1':>9}{'ROUGE-2':>9}{'ROUGE-L':>9}{'words':>8}{'seconds':>9}"
     lines += ["", header, "-" * len(header)]
     for system in report.systems:
         s = system.scores
         lines.append(
-            f"{system.name:<14}{s['rouge1']:>9.2f}{s['rouge2']:>9.2f}{s['rougeL']:>9.2f}"
+            f"{system.name:<16}{s['rouge1']:>9.2f}{s['rouge2']:>9.2f}{s['rougeL']:>9.2f}"
             f"{system.words:>8.1f}{system.seconds:>9.1f}"
         )
     mine, baselines = report.systems[0], report.systems[1:]
     lines += ["", f"{mine.name} minus baseline:"]
     for system in baselines:
         diffs = "".join(f"{mine.scores[m] - system.scores[m]:>+9.2f}" for m in METRICS)
-        lines.append(f"{'  vs ' + system.name:<14}{diffs}")
+        lines.append(f"{'  vs ' + system.name:<16}{diffs}")
     graph = [s for s in baselines if s.name in ("lexrank", "textrank")]
     if graph:
         best = {m: max(s.scores[m] for s in graph) for m in METRICS}
         diffs = "".join(f"{mine.scores[m] - best[m]:>+9.2f}" for m in METRICS)
-        lines.append(f"{'  vs best graph':<14}{diffs}  (best of LexRank and TextRank per metric)")
+        lines.append(f"{'  vs best graph':<16}{diffs}  (best of LexRank and TextRank per metric)")
     if report.skipped:
         lines += ["", f"skipped {len(report.skipped)} rows:"]
         lines += [f"  {s.input}: {s.reason}" for s in report.skipped]
