@@ -33,6 +33,7 @@ class Route:
     trickle: float = 0.0  # seconds between chunks of the body
     chunk: int = 1024
     send_length: bool = True
+    gate: threading.Event | None = None  # when set, the answer waits (up to 60 s) for the test to open it
 
 
 class HttpServer:
@@ -54,6 +55,8 @@ class HttpServer:
                     self.send_error(404, "Not Found")
                     return
                 time.sleep(route.delay)
+                if route.gate is not None:
+                    route.gate.wait(timeout=60)
                 if route.etag and self.headers.get("If-None-Match") == route.etag:
                     self.send_response(304)
                     self.send_header("ETag", route.etag)

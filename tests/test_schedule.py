@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from datetime import date, datetime, timedelta, timezone
 from email import message_from_bytes, policy
 from email.utils import format_datetime
@@ -167,14 +169,18 @@ def test_send_an_archived_briefing_and_dry_run_writes_the_eml(site, tmp_path):
 
 
 def test_two_runs_started_together_produce_one_briefing(site, tmp_path):
-    site.routes["/feed"].delay = 1.5  # keep the first run busy while the second starts
-    config = write_config(tmp_path, site, free_port(), timeout="5")
+    site.routes["/feed"].gate = threading.Event()  # the run that gets the lock waits on the feed...
+    config = write_config(tmp_path, site, free_port(), timeout="90")
     runs = [run_subprocess("run", "--config", str(config), "--quiet") for _ in range(2)]
+    deadline = time.monotonic() + 120
+    while all(run.poll() is None for run in runs) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    first_done = next(run for run in runs if run.poll() is not None)
+    site.routes["/feed"].gate.set()  # ...until the other one has given up
     outputs = [run.communicate(timeout=120) for run in runs]
-    codes = sorted(run.returncode for run in runs)
-    assert codes == [0, 4], outputs
-    refused = next(err for (out, err), run in zip(outputs, runs) if run.returncode == 4)
-    assert "another brief run is in progress" in refused
+    assert first_done.returncode == 4, outputs
+    assert sorted(run.returncode for run in runs) == [0, 4], outputs
+    assert "another brief run is in progress" in outputs[runs.index(first_done)][1]
     assert site.paths_requested().count("/feed") == 1
     with Store(config.parent / "state" / DB_NAME) as store:
         assert [run.exit_code for run in store.runs()] == [0]  # the refused run did not even open the store
