@@ -250,3 +250,16 @@ RATE_PERIODS = frozenset({"day", "night", "week", "month", "year", "hour", "minu
                           "ounce", "person", "household", "student", "vote"})
 RATE_ADVERBS = frozenset({"daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "regularly",
                           "routinely"})
+
+# --- calendar and shared word sets ---------------------------------------------------------------------------------
+MONTHS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+                    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+                    "november", "dec", "december"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+CLOCK_WORDS = frozenset({"am", "pm", "gmt", "utc", "bst", "est", "edt", "cet", "cest", "pst", "pdt", "et", "pt",
+                         "hrs", "clock", "msk", "ist"})
+PREDICATE_OF = {word: event for event, words in PREDICATE_WORDS.items() for word in words}
+CURRENCIES = frozenset(CURRENCY_WORDS.values()) | frozenset(CURRENCY_SYMBOLS.values())
+# verbs that link a figure to what it measures: "turnout was 62%", "the toll rose to 48", "the crowd at 30,000"
+LEVEL_VERBS = frozenset({"was", "is", "were", "are", "at", "to", "reached", "hit", "stood", "totalled", "totaled",
+                         "topped", "exceeded", "be", "been", "remained", "became", "by"})

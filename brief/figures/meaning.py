@@ -1,0 +1,290 @@
+"""What a figure counts and what happened to it: the noun after it ("91 drones"), or the subject of a level
+("the death toll rose to 48"), and the predicate ("were killed", "shot down", "14 deaths")."""
+from __future__ import annotations
+
+from brief.figures import context
+from brief.figures.numbers import Token
+from brief.figures.sentence import Sentence
+from brief.figures.vocabulary import (
+    CHANGE_PREDICATES,
+    COUNTED_PHRASES,
+    COUNTED_SYNONYMS,
+    CURRENCIES,
+    CURRENCY_WORDS,
+    IRREGULAR_SINGULARS,
+    LEVEL_VERBS,
+    MONTHS,
+    NOUN_PREDICATES,
+    PREDICATE_OF,
+    PREDICATE_PHRASES,
+    RATE_PERIODS,
+    STOPWORDS,
+    TIME_UNITS,
+    WEEKDAYS,
+)
+
+_AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "being", "be", "reportedly",
+                          "also", "later", "all", "now", "either", "allegedly", "believed", "feared", "confirmed",
+                          "initially", "subsequently", "then", "so", "far", "mostly", "mainly", "either", "both"})
+_GENERIC_NOUNS = frozenset({"figure", "figures", "number", "numbers", "total", "tally", "count", "estimate",
+                            "estimates", "amount", "sum", "level", "rate", "times", "time", "percent", "point",
+                            "points", "cent", "way", "ways", "thing", "things", "kind", "part", "parts", "lot",
+                            "piece", "pieces", "side", "sides", "other", "others", "ones", "one", "more", "most",
+                            "less", "top", "record", "high", "low", "half", "fraction", "share", "majority"})
+_LINK_WORDS = frozenset({"the", "a", "an", "put", "puts", "estimated", "estimate", "estimates", "pegged", "placed"})
+# words that end a noun phrase after a figure although they are not function words
+_NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "earlier", "later", "apiece", "alone",
+                        "altogether", "combined", "respectively", "annually", "daily", "nightly", "weekly",
+                        "monthly", "yearly", "before", "since", "now", "last", "next", "this", "away", "against",
+                        "favour", "favor",
+                        # common irregular verbs, which a noun phrase never ends in: "two of the three took"
+                        "took", "made", "said", "went", "came", "gave", "got", "saw", "told", "held", "left", "met",
+                        "ran", "began", "became", "fell", "rose", "won", "lost", "paid", "sent", "spent", "kept",
+                        "brought", "thought", "found", "put", "set", "let", "did", "were", "was", "had", "have"})
+
+
+def singular(word: str) -> str:
+    """A crude English singular: 'casualties' -> 'casualty', 'drones' -> 'drone', 'people' stays."""
+    if word in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def counted_key(words: list[str]) -> str | None:
+    """Canonical key of what a noun phrase counts: 'unmanned aerial vehicles' -> 'drones'."""
+    if not words:
+        return None
+    for size in (3, 2):
+        for start in range(len(words) - size, -1, -1):
+            key = COUNTED_PHRASES.get(tuple(words[start:start + size]))
+            if key and start + size == len(words):
+                return key
+    known = [(i, COUNTED_SYNONYMS.get(w) or COUNTED_SYNONYMS.get(singular(w))) for i, w in enumerate(words)]
+    known = [(i, key) for i, key in known if key]
+    if known:
+        # "voters cast ballots": two known nouns apart are noun + verb + noun, the first is what is counted
+        if len(known) > 1 and known[-1][0] - known[-2][0] > 1:
+            return known[0][1]
+        return known[-1][1]
+    head = words[-1]
+    if head in _GENERIC_NOUNS:
+        return None
+    return singular(head)
+
+
+_PHRASE_FIRST_WORDS = frozenset(words[0] for words in PREDICATE_PHRASES)
+_PHRASE_LAST_WORDS = frozenset(words[-1] for words in PREDICATE_PHRASES)
+
+
+def predicate_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
+    """The predicate starting at token i (a phrase such as 'shot down' first) and its last token index."""
+    for size in ((3, 2) if tokens[i].low in _PHRASE_FIRST_WORDS else ()):
+        words = tuple(tokens[k].low for k in range(i, min(len(tokens), i + size)))
+        if len(words) == size and words in PREDICATE_PHRASES:
+            return PREDICATE_PHRASES[words], i + size - 1
+    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]):
+        return PREDICATE_OF.get(tokens[i].low), i
+    return None, i
+
+
+def _in_compound(tokens: list[Token], i: int) -> bool:
+    """Part of a hyphenated word ('high-rise', 'burnt-out'): not a verb of its own."""
+    before = i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start
+    after = i + 1 < len(tokens) and tokens[i + 1].text == "-" and tokens[i].end == tokens[i + 1].start
+    return before or after
+
+
+def _is_month_name(token: Token) -> bool:
+    return token.text[:1].isupper() and token.low in MONTHS  # "March", "May": not verbs
+
+
+def predicate_ending_at(tokens: list[Token], i: int) -> str | None:
+    """The predicate whose last token is i ('shot down' ending at 'down')."""
+    for size in ((3, 2) if tokens[i].low in _PHRASE_LAST_WORDS else ()):
+        if i - size + 1 >= 0:
+            words = tuple(tokens[k].low for k in range(i - size + 1, i + 1))
+            if words in PREDICATE_PHRASES:
+                return PREDICATE_PHRASES[words]
+    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]):
+        return PREDICATE_OF.get(tokens[i].low)
+    return None
+
+
+
+class MeaningReader(Sentence):
+    """Reads what a figure counts and the event it belongs to."""
+
+    def noun_after(self, end: int, unit) -> tuple[list[str], int, bool]:
+        """Words of the noun phrase after the figure, its last token, and whether it points back ('others')."""
+        i = end + 1
+        seg_start, seg_end = context.segment_of(self.bounds, max(0, end))
+        if unit == "%" or unit in TIME_UNITS or (unit and unit not in CURRENCY_WORDS.values()):
+            if self.w(i) == "of":
+                i += 1
+            elif unit == "%" or unit not in TIME_UNITS:
+                # "a 20% tariff", "a 30-day cease-fire", "5 sq miles" (no noun)
+                pass
+        elif self.w(i) == "of":
+            if self.w(i + 1) in ("which", "whom", "them", "those", "these"):
+                return [], i + 1, True
+            i += 1
+        words: list[str] = []
+        last = end
+        while i < seg_end and len(words) < 5:
+            tok = self.tokens[i]
+            low = tok.low
+            if tok.kind == "punct":
+                if low in ("'", "’") and self.w(i + 1) == "s":  # possessive: "Ukraine's territory"
+                    i += 2
+                    continue
+                if low == "-" and words and self.glued(i - 1, i) and self.is_word(i + 1) and self.glued(i, i + 1):
+                    words[-1] = words[-1] + "-" + self.w(i + 1)
+                    last = i + 1
+                    i += 2
+                    continue
+                break
+            if tok.kind == "num" or i in self.number_tokens:
+                break
+            if words and tok.text[:1].isupper() and not self.tokens[last].text[:1].isupper():
+                break  # "the territory Ukraine seized": the noun phrase ended
+            if low in _NOT_NOUNS:
+                break
+            if unit in CURRENCIES and low in ("a", "an", "per") and self.w(i + 1) in RATE_PERIODS:
+                break  # "$85 a barrel" is a price per barrel
+            if low in ("the", "a", "an") and not words:
+                i += 1
+                continue
+            if low in ("others", "other", "more", "additional", "further", "new") and not words:
+                if self.is_word(i + 1) and self.w(i + 1) not in STOPWORDS and self.w(i + 1) not in PREDICATE_OF:
+                    i += 1
+                    continue
+                return [], i, True
+            if low in STOPWORDS or low in MONTHS or low in WEEKDAYS:
+                break
+            if words and low.endswith("ed") and low not in COUNTED_SYNONYMS:
+                break  # "300 people worked there", "a fifth of shops closed"
+            if low in NOUN_PREDICATES and not words:
+                words.append(low)
+                last = i
+                if low not in ("toll", "crowd"):
+                    break
+                i += 1
+                continue
+            if low in PREDICATE_OF or predicate_at(self.tokens, i)[0]:
+                if not words or low not in COUNTED_SYNONYMS:
+                    break
+            words.append(low)
+            last = i
+            i += 1
+        if unit is not None and words and words[-1] in CURRENCY_WORDS:
+            words = words[:-1]
+        return words, last, False
+
+    def vote_side(self, q_start: int, last: int) -> str | None:
+        """'52 votes in favour', '48 against', 'by 52 votes to 48': which side a vote count is on."""
+        after = [self.w(i) for i in range(last + 1, min(len(self.tokens), last + 4))]
+        if after[:2] in (["in", "favour"], ["in", "favor"]) or after[:1] == ["for"]:
+            return "for"
+        if after[:1] in (["against"], ["opposed"]):
+            return "against"
+        if after[:1] == ["to"] and last + 2 in self.number_tokens:
+            return "for"
+        if self.w(q_start - 1) == "to" and self.claims and self.claims[-1].noun == "votes":
+            return "against"
+        return None
+
+    def predicate(self, q_start: int, a: int, last: int, noun_words: list[str]) -> str | None:
+        """What happened to what is counted: from the noun ('deaths'), the verb after it ('were killed'), the verb
+        before the figure ('killed two', 'shot down 91'), or the nearest predicate in the clause."""
+        if noun_words and len(noun_words) == 1 and noun_words[0] in NOUN_PREDICATES:
+            return NOUN_PREDICATES[noun_words[0]]
+        if noun_words and noun_words[-1] in NOUN_PREDICATES and noun_words[-1] not in ("votes", "vote"):
+            return NOUN_PREDICATES[noun_words[-1]]
+        seg_start, seg_end = context.segment_of(self.bounds, a)
+        i = last + 1
+        steps = 0
+        while i < seg_end and steps < 4:
+            found, _ = predicate_at(self.tokens, i)
+            if found:
+                return self.level_or_change(found, i, a)
+            if self.w(i) not in _AUXILIARIES and self.w(i) not in ("not", "n't", "reported", "said"):
+                break
+            i += 1
+            steps += 1
+        i = q_start - 1
+        steps = 0
+        while i >= seg_start and steps < 5:
+            found = predicate_ending_at(self.tokens, i)
+            if found:
+                return self.level_or_change(found, i, a)
+            if self.tokens[i].kind == "num":
+                break
+            i -= 1
+            steps += 1
+        best, distance = None, 10 ** 6
+        for i in range(seg_start, seg_end):
+            if q_start <= i <= last:
+                continue
+            found, _ = predicate_at(self.tokens, i)
+            if found and abs(i - a) < distance and not self.belongs_to_other_number(i, a):
+                best, distance = self.level_or_change(found, i, a), abs(i - a)
+        return best
+
+    def belongs_to_other_number(self, i: int, a: int) -> bool:
+        """A verb right before another number belongs to that number ('killed 2 and injured 14')."""
+        for n in self.numbers:
+            if n.first_token != a and 0 < n.first_token - i <= 3:
+                return True
+        return False
+
+    def level_or_change(self, found: str, i: int, a: int) -> str | None:
+        """'rose to 4%' states a level (no predicate); 'rose 4%' or 'rose by 4%' a change."""
+        if found not in CHANGE_PREDICATES:
+            return found
+        between = [self.w(j) for j in range(i + 1, a)]
+        if between and between[-1] in ("to", "at") or "to" in between[:2]:
+            return None
+        return found
+
+    def subject_before(self, q_start: int) -> list[str]:
+        """The thing a level is about when no noun follows: 'Turnout was 62%', 'the death toll rose to 48',
+        'police estimated the crowd at 30,000'."""
+        seg_start, _ = context.segment_of(self.bounds, q_start)
+        link, i = None, q_start - 1
+        while i >= seg_start and q_start - i <= 6:
+            if i in self.number_tokens:  # "rose from 12 to 18": step over the earlier figure
+                first = next(n.first_token for n in self.numbers if n.first_token <= i <= n.last_token)
+                if self.w(first - 1) != "from":
+                    break
+                i = first - 2
+                continue
+            low = self.w(i)
+            if low in NOUN_PREDICATES or low in COUNTED_SYNONYMS:
+                break  # the subject itself: "the toll rose to 18"
+            if not (low in LEVEL_VERBS or low in _AUXILIARIES or low in PREDICATE_OF or low in _LINK_WORDS):
+                break
+            link, i = i, i - 1
+        if link is None:
+            return []
+        for j in range(link - 1, seg_start - 1, -1):
+            if j in self.number_tokens:
+                break
+            low = self.w(j)
+            if j >= 1 and (self.w(j - 1), low) in COUNTED_PHRASES:
+                return [self.w(j - 1), low]
+            if low in NOUN_PREDICATES or low in COUNTED_SYNONYMS:
+                return [low]
+        j = link - 1
+        just_before = self.w(q_start - 1)
+        if j < seg_start or not self.is_word(j) or not (
+                just_before in LEVEL_VERBS or PREDICATE_OF.get(just_before) in CHANGE_PREDICATES):
+            return []  # "the club paid £45m": the payer is not what the amount measures
+        low, written = self.w(j), self.tokens[j].text
+        plain = low not in STOPWORDS and low not in _GENERIC_NOUNS and not low.endswith("ed")
+        return [low] if plain and (not written[:1].isupper() or j == 0) else []

@@ -1,0 +1,54 @@
+"""One sentence ready to be read for figures: its tokens, numbers and clauses, and lookups shared by the
+readers of quantities, meanings and situations (who, where, when), computed once per sentence."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from brief.figures import context
+from brief.figures.numbers import Number, Token, scan
+
+
+class Sentence:
+    """A sentence's tokens and numbers; the claims read so far (a figure may take its noun from the one before)."""
+
+    def __init__(self, sentence: str, ref: int, origin: int, published: datetime | None, index: int):
+        self.sentence = sentence
+        self.ref, self.origin, self.published, self.index = ref, origin, published, index
+        self.tokens: list[Token]
+        self.numbers: list[Number]
+        self.tokens, self.numbers = scan(sentence)
+        self.bounds = context.segments(self.tokens)
+        self.claims: list = []  # the Claims read so far, in order
+        self.skip: set[int] = set()  # numbers already read as the end of a range
+        self.number_tokens = {i for n in self.numbers for i in range(n.first_token, n.last_token + 1)}
+        self._actors: dict[int, str] | None = None
+        self._attacks: list[context.Attack] | None = None
+        self._anchors: list[tuple[int, str]] | None = None
+
+    @property
+    def actors(self) -> dict[int, str]:
+        if self._actors is None:
+            self._actors = context.actor_tokens(self.sentence, self.tokens)
+        return self._actors
+
+    @property
+    def attacks(self) -> list[context.Attack]:
+        if self._attacks is None:
+            self._attacks = context.attacks(self.sentence, self.tokens, self.bounds, self.actors)
+        return self._attacks
+
+    @property
+    def anchors(self) -> list[tuple[int, str]]:
+        if self._anchors is None:
+            self._anchors = context.anchors_in(self.sentence, self.published)
+        return self._anchors
+
+    def w(self, i: int) -> str:
+        return self.tokens[i].low if 0 <= i < len(self.tokens) else ""
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
+
+    def glued(self, i: int, j: int) -> bool:
+        """Tokens i and j touch (no space between them)."""
+        return 0 <= i < len(self.tokens) and 0 <= j < len(self.tokens) and self.tokens[i].end == self.tokens[j].start

@@ -1,0 +1,107 @@
+"""The situation of a figure: who attacks whom, where, when, whether it is a forecast, and who says so."""
+from __future__ import annotations
+
+import re
+
+from brief.figures import context
+from brief.figures.meaning import predicate_at, predicate_ending_at
+from brief.figures.places import Place, find_scope
+from brief.figures.sentence import Sentence
+from brief.figures.vocabulary import FORECAST_WORDS
+
+ANCHOR_REACH = 60  # characters: a time phrase further from the figure belongs to something else
+SCOPE_REACH = 80  # characters after the figure in which its place is named
+# a clause about another moment: "after talks in Saudi Arabia" does not place the figure
+_OTHER_EVENT_RE = re.compile(r"\b(?:after|before|during|following|ahead of|amid|since|when|as)\b", re.IGNORECASE)
+
+
+class SituationReader(Sentence):
+    """Reads the sides, place, time, modality and source of a figure."""
+
+    def in_according_to(self, a: int) -> bool:
+        seg_start, _ = context.segment_of(self.bounds, a)
+        return any(self.w(i) == "according" and self.w(i + 1) == "to" for i in range(seg_start, a))
+
+    def sides(self, a: int, last: int, predicate: str | None) -> tuple[str | None, str | None, Place | None]:
+        """Who attacks and who is attacked: from the verb's subject ('Russia launched', 'Russia said it shot down')
+        or from the attack the figure belongs to ('the Ukrainian drone attack on Russia killed two')."""
+        actor_at = self.actors
+        attacker = target = None
+        target_place = None
+        seg_start, seg_end = context.segment_of(self.bounds, a)
+        verb = self.verb_index(a, last, seg_start, seg_end, predicate)
+        if verb is not None and predicate == "launched":
+            attacker = next((actor_at[j] for j in range(verb - 1, max(seg_start, verb - 4) - 1, -1)
+                             if j in actor_at), None)
+            target = next((actor_at[j] for j in range(verb + 1, min(seg_end, verb + 5)) if j in actor_at), None)
+        elif verb is not None and predicate in ("downed", "recorded", "destroyed"):
+            # the side that shoots down or records is the one attacked: the subject of the verb in its clause
+            for j in range(verb - 1, seg_start - 1, -1):
+                if j in actor_at:
+                    target = actor_at[j]
+                    break
+                if j < a and predicate_at(self.tokens, j)[0] is not None:
+                    break
+        attack = self.attack_for(a, last)
+        if attack is not None:
+            attacker = attacker or attack.attacker
+            target = target or attack.target
+            target_place = attack.target_place
+        return attacker, target, target_place
+
+    def verb_index(self, a: int, last: int, seg_start: int, seg_end: int, predicate: str | None) -> int | None:
+        """The token of the figure's own verb: the nearest word of its predicate before or after it."""
+        if predicate is None:
+            return None
+        window = list(range(last + 1, min(seg_end, last + 4))) + list(range(a - 1, max(seg_start, a - 6) - 1, -1))
+        for i in sorted(window, key=lambda j: (abs(j - a), j)):
+            if self.is_word(i) and (predicate_at(self.tokens, i)[0] == predicate
+                                    or predicate_ending_at(self.tokens, i) == predicate):
+                return i
+        return None
+
+    def attack_for(self, a: int, last: int) -> context.Attack | None:
+        found = self.attacks
+        before = [x for x in found if x.index < a]
+        if before:
+            return before[-1]
+        _, seg_end = context.segment_of(self.bounds, a)
+        after = [x for x in found if last < x.index < min(seg_end, last + 7)]
+        return after[0] if after else None
+
+    def scope(self, k: int, a: int, seg_start: int, seg_end: int) -> Place | None:
+        nxt = next((n.first_token for n in self.numbers[k + 1:] if n.first_token < seg_end and n.first_token > a),
+                   seg_end)
+        forward = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[max(a, nxt - 1)].end])[0]
+        forward = forward[:SCOPE_REACH]
+        rest = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[seg_end - 1].end])[0]
+        found = find_scope(forward) or find_scope(rest)
+        first_start, first_end = self.bounds[0]
+        if found is None and first_start < seg_start and not any(
+                first_start <= n.first_token < first_end for n in self.numbers):
+            found = find_scope(self.sentence[self.tokens[first_start].start:self.tokens[first_end - 1].end])
+        return found
+
+    def anchor(self, a: int, seg_start: int, seg_end: int) -> str | None:
+        start, end = self.tokens[seg_start].start, self.tokens[seg_end - 1].end
+        here = self.tokens[a].start
+        found = self.anchors
+        own = [key for pos, key in found if start <= pos < end and abs(pos - here) <= ANCHOR_REACH]
+        if own:
+            return own[0]
+        first_start, first_end = self.bounds[0]
+        if (first_start, first_end) != (seg_start, seg_end) and not any(
+                first_start <= n.first_token < first_end for n in self.numbers):
+            lead_end = self.tokens[first_end - 1].end
+            lead = [key for pos, key in found if pos < lead_end]
+            if lead:
+                return lead[0]
+        return None
+
+    def first_actor(self) -> str | None:
+        return self.actors[min(self.actors)] if self.actors else None
+
+    def is_forecast(self, seg_start: int, q_start: int, last: int) -> bool:
+        words = [self.tokens[i].text for i in range(max(seg_start, q_start - 8), q_start)]
+        words += [self.tokens[i].text for i in range(last + 1, min(len(self.tokens), last + 3))]
+        return any(word in FORECAST_WORDS for word in words)  # case-sensitive: "May" is a month
