@@ -235,6 +235,11 @@ def evaluate_summaries(
     return EvalReport(str(path), summarizer, len(stories), tuple(systems), tuple(skipped))
 
 
+def _difference(a: float, b: float) -> str:
+    """a - b to two decimals; a tie (up to float noise) prints as +0.00, never -0.00."""
+    return f"{round(a - b, 2) + 0.0:>+9.2f}"
+
+
 def format_report(report: EvalReport) -> str:
     """A plain-text table of the systems, then the summariser's differences to each baseline."""
     lines = [f"{report.file}: {report.stories} stories, ROUGE F1 x100 (stemmed); baselines at equal sentence count"]
@@ -249,12 +254,12 @@ def format_report(report: EvalReport) -> str:
     mine, baselines = report.systems[0], report.systems[1:]
     lines += ["", f"{mine.name} minus baseline:"]
     for system in baselines:
-        diffs = "".join(f"{mine.scores[m] - system.scores[m]:>+9.2f}" for m in METRICS)
+        diffs = "".join(_difference(mine.scores[m], system.scores[m]) for m in METRICS)
         lines.append(f"{'  vs ' + system.name:<16}{diffs}")
     graph = [s for s in baselines if s.name in ("lexrank", "textrank")]
     if graph:
         best = {m: max(s.scores[m] for s in graph) for m in METRICS}
-        diffs = "".join(f"{mine.scores[m] - best[m]:>+9.2f}" for m in METRICS)
+        diffs = "".join(_difference(mine.scores[m], best[m]) for m in METRICS)
         lines.append(f"{'  vs best graph':<16}{diffs}  (best of LexRank and TextRank per metric)")
     if report.skipped:
         lines += ["", f"skipped {len(report.skipped)} rows:"]
