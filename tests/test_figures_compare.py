@@ -182,3 +182,24 @@ def test_contested_values_and_sentences():
 
 def test_story_without_figures():
     assert facts_of("No numbers here at all.", "") == ()
+
+
+def test_each_candidates_share_pairs_with_the_same_candidate():
+    facts = facts_of("Smith won 52.3% of the vote, while Jones took 45.1%.",
+                     "Jones took 45.3% of the vote and Smith won 52.1%.")
+    smith, jones = holding(facts, 52.3, 52.1), holding(facts, 45.1, 45.3)
+    assert smith.what.endswith("by Smith") and jones.what.endswith("by Jones")
+    assert smith.verdict == jones.verdict == "conflict"
+
+
+def test_seriously_injured_is_not_all_injured():
+    facts = facts_of("More than 300 people were injured, 40 of them seriously.",
+                     "Some 310 people were hurt in the blast.", "Forty-five people were seriously injured.")
+    assert holding(facts, 300, 310).verdict == "agree"
+    assert holding(facts, 40, 45).verdict == "conflict"
+
+
+def test_nationals_are_people():
+    (fact,) = facts_of("Israeli strikes killed 42 Palestinians in Gaza overnight, the health ministry said.",
+                       "At least 40 people were killed in Gaza overnight.")
+    assert fact.verdict == "agree" and fact.what == "people killed in Gaza"

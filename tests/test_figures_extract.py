@@ -133,3 +133,21 @@ def test_ten_megabytes_of_digits_does_not_stall():
 def test_empty_and_binary_like_text():
     assert article_claims("", ref=1) == []
     assert article_claims("\x00\x01\x02 ÿþ 12", ref=1) == []
+
+
+def test_ratios_nationals_severity_and_money_nouns():
+    adults, children = article_claims("One in five adults reported symptoms; 3 out of 10 children fell ill.", ref=1)
+    assert (adults.value, adults.unit, adults.noun) == (20, "%", "adult")
+    assert (children.value, children.unit) == (30, "%")
+    assert one("Israeli strikes killed 42 Palestinians in Gaza, the health ministry said.").noun == "people"
+    hurt, serious = article_claims("More than 300 people were injured, 40 of them seriously.", ref=1)
+    assert (hurt.predicate, serious.predicate) == ("injured", "seriously injured")
+    damage = one("The storm caused an estimated $50 billion in damage.")
+    assert (damage.noun, damage.qualifier, damage.attribution) == ("damage", "about", None)
+    assert one("The government unveiled a budget of $6.8 trillion.").noun == "budget"
+
+
+def test_shares_know_their_holder():
+    smith, jones = article_claims("Smith won 52.3% of the vote, while Jones took 45.1%.", ref=1)
+    assert (smith.holder, smith.noun) == ("smith", "votes")
+    assert (jones.holder, jones.noun, jones.value) == ("jones", "votes", 45.1)

@@ -57,7 +57,7 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
         return VETO
     if a.with_attacker != b.with_attacker:
         soft.add("attacker")
-    if not _sides_fit(a, b):
+    if not _sides_fit(a, b) or (a.holder and b.holder and a.holder != b.holder):
         return VETO
     if not _anchors_fit(a.anchor, b.anchor, main_anchors, soft):
         return VETO
@@ -114,10 +114,14 @@ def _anchors_fit(x: str | None, y: str | None, main: frozenset[str], soft: set[s
 
 
 def vote(a: Claim, b: Claim, pair: Pair) -> int | None:
-    """+1 join, -1 keep apart, None never together."""
+    """+2 the same quantity with compatible values, +1 join, -1 keep apart, None never together. Agreeing pairs
+    weigh more so that, when several sources each give two look-alike figures (two candidates' shares), like
+    values pair up first."""
     if pair.veto:
         return None
-    if not pair.soft or compatible(a, b):
+    if not pair.soft:
+        return 2 if compatible(a, b) else 1
+    if compatible(a, b):
         return 1
     if pair.soft == {"part"} and a.unit is None:
         whole, part = (a, b) if pair.whole == 0 else (b, a)
@@ -145,17 +149,17 @@ def align(claims: list[Claim], main_anchors: frozenset[str] = frozenset()) -> li
 def _cluster(claims: list[Claim], members: list[int], main_anchors: frozenset[str]) -> list[list[int]]:
     """Greedy agglomeration over pair votes: merge the best pair of clusters until no merge is positive."""
     groups: dict[int, list[int]] = {i: [i] for i in members}
-    score: dict[tuple[int, int], tuple[int, int, bool]] = {}  # (sum, count, vetoed)
+    score: dict[tuple[int, int], tuple[int, int, bool, float]] = {}  # (sum, count, vetoed, closest gap)
     for x, i in enumerate(members):
         for j in members[x + 1:]:
             v = vote(claims[i], claims[j], relate(claims[i], claims[j], main_anchors))
-            score[(i, j)] = (v or 0, 1, v is None)
+            score[(i, j)] = (v or 0, 1, v is None, _gap(claims[i], claims[j]))
     while True:
         best, best_key = None, None
-        for key, (total, count, vetoed) in score.items():
+        for key, (total, count, vetoed, gap) in score.items():
             if vetoed or total <= 0:
                 continue
-            rank = (total / count, total, -key[0], -key[1])
+            rank = (total / count, total, -gap, -key[0], -key[1])
             if best is None or rank > best:
                 best, best_key = rank, key
         if best_key is None:
@@ -175,5 +179,10 @@ def _key(i: int, j: int) -> tuple[int, int]:
     return (i, j) if i < j else (j, i)
 
 
-def _combine(x: tuple[int, int, bool], y: tuple[int, int, bool]) -> tuple[int, int, bool]:
-    return x[0] + y[0], x[1] + y[1], x[2] or y[2]
+def _combine(x: tuple[int, int, bool, float], y: tuple[int, int, bool, float]) -> tuple[int, int, bool, float]:
+    return x[0] + y[0], x[1] + y[1], x[2] or y[2], min(x[3], y[3])
+
+
+def _gap(a: Claim, b: Claim) -> float:
+    """How far apart two values are, relative to the larger: ties between merges go to the closest values."""
+    return abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)

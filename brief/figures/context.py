@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from brief.figures.numbers import Token
+from brief.figures.numbers import Token, mentioned_values
 from brief.figures.places import Place, actors, find_scope
 from brief.figures.vocabulary import ATTACK_NOUNS
 
@@ -171,9 +171,11 @@ def attribution(sentence: str, tokens: list[Token], bounds: list[tuple[int, int]
 
 
 def _plausible_source(phrase: str) -> bool:
+    """A name of who says something, not a clause: no numbers, not a pronoun, not ending in an article."""
     words = phrase.split()
-    return 1 <= len(words) <= 8 and not any(ch.isdigit() for ch in phrase) and words[0].lower() not in (
-        "it", "he", "she", "they", "this", "that", "there", "which", "who")
+    return 1 <= len(words) <= 8 and not mentioned_values(phrase) and words[0].lower() not in (
+        "it", "he", "she", "they", "this", "that", "there", "which", "who") and words[-1].lower() not in (
+        "a", "an", "the")
 
 
 def _tidy(phrase: str) -> str:

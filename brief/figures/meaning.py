@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from brief.figures import context
 from brief.figures.numbers import Token
+from brief.figures.places import DEMONYMS
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
     CHANGE_PREDICATES,
@@ -15,11 +16,12 @@ from brief.figures.vocabulary import (
     LEVEL_VERBS,
     MONTHS,
     NOUN_PREDICATES,
+    PEOPLE_PREDICATES,
     PREDICATE_OF,
     PREDICATE_PHRASES,
     RATE_PERIODS,
+    SEVERITY_WORDS,
     STOPWORDS,
-    TIME_UNITS,
     WEEKDAYS,
 )
 
@@ -65,7 +67,8 @@ def counted_key(words: list[str]) -> str | None:
             key = COUNTED_PHRASES.get(tuple(words[start:start + size]))
             if key and start + size == len(words):
                 return key
-    known = [(i, COUNTED_SYNONYMS.get(w) or COUNTED_SYNONYMS.get(singular(w))) for i, w in enumerate(words)]
+    known = [(i, COUNTED_SYNONYMS.get(w) or COUNTED_SYNONYMS.get(singular(w)) or _nationals(w))
+             for i, w in enumerate(words)]
     known = [(i, key) for i, key in known if key]
     if known:
         # "voters cast ballots": two known nouns apart are noun + verb + noun, the first is what is counted
@@ -78,6 +81,16 @@ def counted_key(words: list[str]) -> str | None:
     return singular(head)
 
 
+def _nationals(word: str) -> str | None:
+    """'42 Palestinians', 'three Britons': people named by their nationality are people."""
+    return "people" if word.endswith("s") and (word in DEMONYMS or word[:-1] in DEMONYMS) else None
+
+
+# "52 votes in favour and 47 against": the second figure counts what the first counts
+_ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
+_PROJECTILES = frozenset({"drones", "missiles", "rockets", "shells", "bombs", "aircraft", "helicopters"})
+_OUTLAY_PREDICATES = frozenset({"paid", "cost", "voted", "won"})
+INHERIT_BEFORE = frozenset({"including", "includes", "include", "among", "incl"})
 _PHRASE_FIRST_WORDS = frozenset(words[0] for words in PREDICATE_PHRASES)
 _PHRASE_LAST_WORDS = frozenset(words[-1] for words in PREDICATE_PHRASES)
 
@@ -120,19 +133,52 @@ def predicate_ending_at(tokens: list[Token], i: int) -> str | None:
 class MeaningReader(Sentence):
     """Reads what a figure counts and the event it belongs to."""
 
+    def meaning(self, q, a: int) -> tuple[str, list[str], int, str | None] | None:
+        """(what is counted, its words, its last token, predicate) of the Quantity `q` whose number starts at
+        token `a`, or None when the sentence does not say what the figure counts."""
+        noun_words, noun_end, inherit = self.noun_after(q.end, q.unit)
+        noun = counted_key(noun_words)
+        predicate = self.predicate(q.start, a, max(q.end, noun_end), noun_words)
+        head = self.claims[-1] if self.claims else None
+        if noun is None and head is not None and (inherit or self.w(q.start - 1) in INHERIT_BEFORE):
+            noun, noun_words, predicate = head.noun, head.noun_text.split(), predicate or head.predicate
+        if noun is None:
+            subject = self.subject_before(q.start, q.unit)
+            if subject:
+                noun, noun_words = counted_key(subject), subject
+                predicate = predicate or NOUN_PREDICATES.get(subject[-1])
+        if noun is None and predicate in PEOPLE_PREDICATES and q.unit is None:
+            noun, noun_words = "people", ["people"]  # "killed two"
+        if noun is None and q.unit in CURRENCIES and predicate is not None:
+            noun, noun_words = "amount", ["amount"]  # "agreed to pay $3.2 billion": the amount paid
+        before = self.w(q.start - 1)
+        elliptic = before in LEVEL_VERBS or before in _ELLIPSIS_BEFORE or (
+            predicate is not None and predicate_ending_at(self.tokens, q.start - 1) is not None)
+        shares = q.unit == "%" and head is not None and head.unit == "%"  # "Smith won 52%, Jones took 45%"
+        if noun is None and head is not None and (elliptic or shares) and q.unit == head.unit:
+            noun, noun_words, predicate = head.noun, head.noun_text.split(), predicate or head.predicate
+        if noun is None or (before == "the" and self.w(q.start - 2) == "of" and not noun_words):
+            return None  # "two of the three"
+        last = max(q.end, noun_end)
+        if noun == "votes":
+            predicate = self.vote_side(q.start, last) or predicate
+        if predicate == "injured" and self.severe(q.start, last):
+            predicate = "seriously injured"
+        if noun in _PROJECTILES and predicate == "destroyed":
+            predicate = "downed"  # a drone destroyed in the air is a drone shot down
+        if q.unit in CURRENCIES and predicate in _OUTLAY_PREDICATES:
+            predicate = "paid"  # pledged, approved, cost, paid: the same amount in other words
+        return noun, noun_words, noun_end, predicate
+
     def noun_after(self, end: int, unit) -> tuple[list[str], int, bool]:
         """Words of the noun phrase after the figure, its last token, and whether it points back ('others')."""
         i = end + 1
         seg_start, seg_end = context.segment_of(self.bounds, max(0, end))
-        if unit == "%" or unit in TIME_UNITS or (unit and unit not in CURRENCY_WORDS.values()):
-            if self.w(i) == "of":
-                i += 1
-            elif unit == "%" or unit not in TIME_UNITS:
-                # "a 20% tariff", "a 30-day cease-fire", "5 sq miles" (no noun)
-                pass
-        elif self.w(i) == "of":
-            if self.w(i + 1) in ("which", "whom", "them", "those", "these"):
+        if self.w(i) == "of":  # "20% of the land", "three of the victims", "86 of which"
+            if unit is None and self.w(i + 1) in ("which", "whom", "them", "those", "these"):
                 return [], i + 1, True
+            i += 1
+        elif unit in CURRENCIES and self.w(i) == "in":  # "$50 billion in damage"
             i += 1
         words: list[str] = []
         last = end
@@ -185,6 +231,12 @@ class MeaningReader(Sentence):
         if unit is not None and words and words[-1] in CURRENCY_WORDS:
             words = words[:-1]
         return words, last, False
+
+    def severe(self, q_start: int, last: int) -> bool:
+        """'40 of them seriously', 'five critically injured', 'in serious condition'."""
+        seg_start, seg_end = context.segment_of(self.bounds, q_start)
+        window = range(max(seg_start, q_start - 2), min(seg_end, last + 5))
+        return any(self.w(i) in SEVERITY_WORDS for i in window)
 
     def vote_side(self, q_start: int, last: int) -> str | None:
         """'52 votes in favour', '48 against', 'by 52 votes to 48': which side a vote count is on."""
@@ -252,7 +304,7 @@ class MeaningReader(Sentence):
             return None
         return found
 
-    def subject_before(self, q_start: int) -> list[str]:
+    def subject_before(self, q_start: int, unit: str | None = None) -> list[str]:
         """The thing a level is about when no noun follows: 'Turnout was 62%', 'the death toll rose to 48',
         'police estimated the crowd at 30,000'."""
         seg_start, _ = context.segment_of(self.bounds, q_start)
@@ -267,7 +319,8 @@ class MeaningReader(Sentence):
             low = self.w(i)
             if low in NOUN_PREDICATES or low in COUNTED_SYNONYMS:
                 break  # the subject itself: "the toll rose to 18"
-            if not (low in LEVEL_VERBS or low in _AUXILIARIES or low in PREDICATE_OF or low in _LINK_WORDS):
+            if not (low in LEVEL_VERBS or low in _AUXILIARIES or low in PREDICATE_OF or low in _LINK_WORDS
+                    or (low == "of" and unit is not None)):
                 break
             link, i = i, i - 1
         if link is None:
@@ -283,7 +336,8 @@ class MeaningReader(Sentence):
         j = link - 1
         just_before = self.w(q_start - 1)
         if j < seg_start or not self.is_word(j) or not (
-                just_before in LEVEL_VERBS or PREDICATE_OF.get(just_before) in CHANGE_PREDICATES):
+                just_before in LEVEL_VERBS or PREDICATE_OF.get(just_before) in CHANGE_PREDICATES
+                or (just_before == "of" and unit is not None)):
             return []  # "the club paid £45m": the payer is not what the amount measures
         low, written = self.w(j), self.tokens[j].text
         plain = low not in STOPWORDS and low not in _GENERIC_NOUNS and not low.endswith("ed")

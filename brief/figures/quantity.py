@@ -5,7 +5,9 @@ Not quantities: dates, times, years, labels ("No. 3", "Route 66"), names with di
 """
 from __future__ import annotations
 
-from brief.figures.numbers import Number
+from dataclasses import dataclass
+
+from brief.figures.numbers import Number, is_pronoun_one
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
     AREA_PREFIXES,
@@ -59,8 +61,71 @@ def _rounding(digits: str, value: float, always: bool = False) -> float:
 
 
 
+@dataclass(frozen=True)
+class Quantity:
+    """A number read as a quantity: its value, the values its qualifier allows, its unit, and its tokens
+    (`start` includes the qualifier and currency sign, `end` is the last token of the number and unit)."""
+
+    value: float
+    low: float
+    high: float
+    unit: str | None
+    qualifier: str | None
+    start: int
+    end: int
+    fraction: bool = False
+
+
 class QuantityReader(Sentence):
     """Reads whether a number is a quantity and its unit, qualifier and range."""
+
+    def quantity(self, k: int, n: Number) -> Quantity | None:
+        if n.value is None or n.kind in ("junk", "dotted", "ordinal") or n.attached:
+            return None
+        if is_pronoun_one(self.sentence, n, self.tokens) or n.text.lower().endswith("s") and not n.words:
+            return None  # "one of which", "the 1990s"
+        if self.not_a_quantity(k, n):
+            return None
+        unit, value, end, compound, precision = self.unit(n)
+        if unit is False:
+            return None
+        start, qualifier = self.qualifier_before(n.first_token)
+        if self.is_duration_moment(start, end, unit, compound) or self.is_old_value_of_change(start, end):
+            return None
+        ratio = self.ratio_after(k, end, value) if unit is None else None
+        if ratio is not None:  # "one in five adults" = 20% of adults
+            value, end = ratio
+            low, high = interval(value, qualifier, 0.5)
+            return Quantity(value, low, high, "%", qualifier, start, end, fraction=True)
+        low_high = self.range_after(k, end, value, unit)
+        if low_high is not None:
+            (low, high), end = low_high
+            return Quantity(value, low, high, unit, "between", start, end)
+        after = self.qualifier_after(end)
+        if after:
+            qualifier, end = after
+        if qualifier is None and n.low is not None:  # "a dozen", vague plurals
+            qualifier = "about" if n.kind == "cardinal" else n.text.lower()
+            return Quantity(value, n.low, n.high, unit, qualifier, start, end)
+        if qualifier and n.kind == "fraction":
+            precision = 0.0  # "about a quarter": the qualifier already says how loose it is
+        low, high = interval(value, qualifier, precision)
+        return Quantity(value, low, high, unit, qualifier, start, end, fraction=n.kind == "fraction")
+
+    def ratio_after(self, k: int, end: int, value: float) -> tuple[float, int] | None:
+        """'one in five', '3 out of 10': a share, as a percentage, and the last token of the ratio."""
+        i = end + 1
+        if self.w(i) == "out" and self.w(i + 1) == "of":
+            i += 1
+        elif self.w(i) != "in":
+            return None
+        other = self.numbers[k + 1] if k + 1 < len(self.numbers) else None
+        if other is None or other.first_token != i + 1 or not other.value or other.kind != "cardinal":
+            return None
+        if not 0 < value < other.value or other.value > 1000:
+            return None
+        self.skip.add(k + 1)
+        return round(100 * value / other.value, 1), other.last_token
 
     def not_a_quantity(self, k: int, n: Number) -> bool:
         a, b = n.first_token, n.last_token

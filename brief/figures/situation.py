@@ -7,7 +7,7 @@ from brief.figures import context
 from brief.figures.meaning import predicate_at, predicate_ending_at
 from brief.figures.places import Place, find_scope
 from brief.figures.sentence import Sentence
-from brief.figures.vocabulary import FORECAST_WORDS
+from brief.figures.vocabulary import FORECAST_WORDS, MONTHS, REPORTING_VERBS, STOPWORDS, WEEKDAYS
 
 ANCHOR_REACH = 60  # characters: a time phrase further from the figure belongs to something else
 SCOPE_REACH = 80  # characters after the figure in which its place is named
@@ -21,6 +21,20 @@ class SituationReader(Sentence):
     def in_according_to(self, a: int) -> bool:
         seg_start, _ = context.segment_of(self.bounds, a)
         return any(self.w(i) == "according" and self.w(i + 1) == "to" for i in range(seg_start, a))
+
+    def holder(self, start: int, noun: str) -> str | None:
+        """Who holds a share or a count of votes: the name right before the verb before the figure ('Smith won
+        52%', 'Russia occupies one-fifth'), when the figure measures something else than that name."""
+        verb, name_end = start - 1, start - 2
+        if name_end < 0 or not self.is_word(verb) or self.w(verb) in STOPWORDS or self.w(verb) in REPORTING_VERBS:
+            return None
+        names = []
+        i = name_end
+        while i >= 0 and self.is_word(i) and self.tokens[i].text[:1].isupper() and self.w(i) not in STOPWORDS:
+            names.insert(0, self.w(i))
+            i -= 1
+        holder = " ".join(names)
+        return holder if holder and holder != noun and holder not in WEEKDAYS and holder not in MONTHS else None
 
     def sides(self, a: int, last: int, predicate: str | None) -> tuple[str | None, str | None, Place | None]:
         """Who attacks and who is attacked: from the verb's subject ('Russia launched', 'Russia said it shot down')

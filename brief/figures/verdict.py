@@ -130,6 +130,9 @@ def label(claims: list[Claim]) -> str:
     else:
         core = f"{noun} {predicate}".strip()
     parts = [core, where]
+    holders = {c.holder for c in claims}
+    if len(holders) == 1 and first.holder:
+        parts.append("by " + first.holder.title())
     attackers = {c.attacker for c in claims}
     if predicate == "launched" and len(attackers) == 1 and first.attacker:
         parts.append("by " + places.display_name(first.attacker))

@@ -142,7 +142,8 @@ PREDICATE_WORDS = {
                "fatality", "fatalities", "fatal", "perished", "perish", "slain", "murdered", "drowned", "lives",
                "toll"),
     "injured": ("injure", "injured", "injures", "injuring", "injury", "injuries", "wounded", "wounding", "wound",
-                "wounds", "hurt", "hospitalised", "hospitalized"),
+                "wounds", "hurt"),
+    "hospitalised": ("hospitalised", "hospitalized", "hospitalisation", "hospitalization", "hospital"),
     "casualties": ("casualty", "casualties"),
     "missing": ("missing", "unaccounted"),
     "arrested": ("arrest", "arrested", "arrests", "arresting", "detained", "detain", "detaining", "detentions",
@@ -177,7 +178,7 @@ PREDICATE_WORDS = {
     "hit": ("hit", "damaged", "struck", "affected"),
 }
 # count predicates that only grow over time: differing values published hours apart are an update
-CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "casualties", "missing", "arrested", "evacuated",
+CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "hospitalised", "seriously injured", "casualties", "missing", "arrested", "evacuated",
                                    "rescued", "hit", "recorded", "downed", "destroyed"})
 # pairs of predicates that may describe the same figure in different words (launched vs shot down: an outlet
 # reporting one attack); they join only when their values agree
@@ -185,7 +186,8 @@ RELATED_PREDICATES = frozenset({
     frozenset({"downed", "launched"}), frozenset({"controlled", "seized"}), frozenset({"downed", "destroyed"}),
     frozenset({"destroyed", "hit"}), frozenset({"won", "seized"}), frozenset({"killed", "casualties"}),
     frozenset({"cost", "paid"}), frozenset({"won", "voted"}), frozenset({"evacuated", "rescued"}),
-    frozenset({"won", "for"}), frozenset({"voted", "for"}),
+    frozenset({"won", "for"}), frozenset({"voted", "for"}), frozenset({"injured", "hospitalised"}),
+    frozenset({"injured", "seriously injured"}), frozenset({"hospitalised", "seriously injured"}),
 })
 NEUTRAL_PREDICATES = frozenset({"recorded"})
 # a change ("rose 3%") is not a level ("rose to 3%")
@@ -198,17 +200,24 @@ NOUN_PREDICATES = {
     "evacuees": "evacuated", "attendees": "attended", "crowd": "attended", "votes": "won", "vote": "won",
 }
 # predicates whose default counted thing is people when the text names none ("killed two")
-PEOPLE_PREDICATES = frozenset({"killed", "injured", "casualties", "missing", "arrested", "evacuated", "rescued",
+PEOPLE_PREDICATES = frozenset({"killed", "injured", "hospitalised", "seriously injured", "casualties", "missing", "arrested", "evacuated", "rescued",
                                "attended"})
 
 PREDICATE_DISPLAY = {
-    "killed": "killed", "injured": "injured", "destroyed": "destroyed", "casualties": "killed or injured", "missing": "missing",
+    "killed": "killed", "injured": "injured", "destroyed": "destroyed", "hospitalised": "in hospital",
+    "seriously injured": "seriously injured", "casualties": "killed or injured", "missing": "missing",
     "arrested": "arrested", "evacuated": "evacuated", "rescued": "rescued", "downed": "downed",
     "launched": "launched", "recorded": "recorded", "attended": "attending", "won": "won", "voted": "voting",
     "controlled": "controlled", "seized": "seized", "recaptured": "recaptured", "cost": "cost", "paid": "paid",
     "raised": "raised", "fined": "fine", "lost": "lost", "earned": "earned", "rose": "rise", "fell": "fall",
     "hit": "hit", "added": "added", "for": "in favour", "against": "against",
 }
+
+# counts that are shared out between holders: "Smith won 120 seats, Jones 95"
+SHARED_OUT = frozenset({"votes", "seats", "delegates"})
+# "40 of them seriously": a count of the badly hurt is not the count of all the hurt
+SEVERITY_WORDS = frozenset({"seriously", "critically", "severely", "badly", "gravely", "serious", "critical",
+                            "severe", "grave", "life-threatening"})
 
 # --- context words --------------------------------------------------------------------------------------------------
 ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "assault", "assaults", "bombardment",
