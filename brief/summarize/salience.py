@@ -35,8 +35,8 @@ CONTEXT_PENALTY = 0.75  # factor for sentences that lean on what came before the
 FULL_LENGTH_WORDS = 12  # sentences shorter than this carry proportionally less
 MMR_LAMBDA = 0.7
 NEW_OUTLET_BONUS = 0.15
-ECHO_SIMILARITY = 0.6  # another outlet "states the same sentence" at or above this similarity
-DUPLICATE_SIMILARITY = 0.75  # a candidate this close to a picked one is redundant and dropped
+ECHO_SIMILARITY = 0.6  # at or above this similarity two sentences state the same thing: the later one is dropped
+# as redundant, and the outlet that wrote it is cited on the one kept
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,9 @@ class _Sentence:
     text: str
     source: Source
     group: int  # ref of the original that the source is, or copies
-    position: int
+    position: int  # sentence index in the article
     paragraph: int
+    rank: int  # index among the article's fit sentences: bylines and promos before the lead do not push it down
 
 
 def _group_of(source: Source, by_ref: dict[int, Source]) -> int:
@@ -78,7 +79,7 @@ def _fit_sentences(source: Source, group: int) -> list[_Sentence]:
             if text and unfit_reason(text, source.article.title) == "truncated":
                 text = trim_truncated(text) or ""
             if text and unfit_reason(text, source.article.title) is None:
-                found.append(_Sentence(text, source, group, position, paragraph_index))
+                found.append(_Sentence(text, source, group, position, paragraph_index, len(found)))
                 if len(found) == PER_SOURCE:
                     return found
             position += 1
@@ -123,7 +124,7 @@ def _salience(pool: list[_Sentence], similarity: np.ndarray, title_similarity: n
     groups = np.array([s.group for s in pool])
     centrality = _normalised(_centrality(similarity, groups))
     headlines = _normalised(title_similarity.mean(axis=1)) if title_similarity.size else np.zeros(len(pool))
-    position = 1.0 / np.sqrt(1.0 + np.array([s.position for s in pool], dtype=np.float32))
+    position = 1.0 / np.sqrt(1.0 + np.array([s.rank for s in pool], dtype=np.float32))
     score = WEIGHT_CENTRALITY * centrality + WEIGHT_HEADLINES * headlines + WEIGHT_POSITION * position
     length = np.array([min(1.0, len(words(s.text)) / FULL_LENGTH_WORDS) for s in pool])
     context = np.array([CONTEXT_PENALTY if leans_on_context(s.text) else 1.0 for s in pool])
@@ -144,7 +145,7 @@ def _mmr_order(scores: np.ndarray, similarity: np.ndarray, groups: list[int], li
         order.append(pick)
         covered.add(groups[pick])
         redundancy = np.maximum(redundancy, similarity[:, pick])
-        available &= redundancy < DUPLICATE_SIMILARITY
+        available &= redundancy < ECHO_SIMILARITY
         available[pick] = False
     return order
 
