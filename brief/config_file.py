@@ -137,7 +137,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
         for name, value in table.items():
             key = KEYS_BY_NAME.get(f"{section}.{name}")
             if key is None:
-                raise UsageError(f"{path}: unknown key '{section}.{name}'", hint=f"[{section}] takes: {', '.join(known)}")
+                raise UsageError(f"{path}: unknown key '{section}.{name}'",
+                                 hint=f"[{section}] takes: {', '.join(known)}")
             values[key.dotted] = convert(key, value, relative_to=path.parent, origin=f"{path}: {key.dotted}")
     return values
 
@@ -156,7 +157,8 @@ def convert(key: Key, value: Any, *, relative_to: Path, origin: str) -> Any:
         number = _number(value, int, origin)
         low = 1 if kind == "port" or key.dotted not in ZERO_ALLOWED else 0
         if number < low or (kind == "port" and number > 65535):
-            raise UsageError(f"{origin}: {number} is out of range", hint="ports are 1-65535" if kind == "port" else None)
+            raise UsageError(f"{origin}: {number} is out of range",
+                             hint="ports are 1-65535" if kind == "port" else None)
         return number
     if kind == "float":
         number = _number(value, float, origin)
@@ -172,7 +174,8 @@ def convert(key: Key, value: Any, *, relative_to: Path, origin: str) -> Any:
         if kind == "formats":
             unknown = [item for item in items if item not in FORMATS]
             if unknown or not items:
-                raise UsageError(f"{origin}: unknown format {unknown or items}", hint=f"formats are: {', '.join(FORMATS)}")
+                raise UsageError(f"{origin}: unknown format {unknown or items}",
+                                 hint=f"formats are: {', '.join(FORMATS)}")
         return tuple(items)
     if not isinstance(value, (str, Path)):
         raise UsageError(f"{origin}: must be a string, not {value!r}")

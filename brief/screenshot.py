@@ -13,9 +13,12 @@ import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +92,7 @@ class DevTools:
         self._process = subprocess.Popen(
             [chromium, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
-            preexec_fn=place_pipes, close_fds=False,
+            preexec_fn=place_pipes, close_fds=False, start_new_session=True,  # its helpers share its group
         )
         os.close(command_read)
         os.close(answer_write)
@@ -101,16 +104,23 @@ class DevTools:
         return self
 
     def __exit__(self, *exc) -> None:
+        """Close the browser, then end whatever is left of its process group (renderers, crash handler)."""
         try:
-            self._process.terminate()
+            self.call("Browser.close", deadline=time.monotonic() + 5)
+        except ScreenshotFailed:
+            pass  # it closed before answering, or is stuck: either way the group is ended below
+        try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
-        finally:
-            os.close(self._command_write)
-            os.close(self._answer_read)
-            self._log.close()
+            pass
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self._process.wait()
+        os.close(self._command_write)
+        os.close(self._answer_read)
+        self._log.close()
 
     def call(self, method: str, params: dict | None = None, session: str | None = None, *, deadline: float) -> dict:
         self._next_id += 1
@@ -161,6 +171,14 @@ def _chromium() -> str:
     return found
 
 
+@contextmanager
+def _browser() -> Iterator[DevTools]:
+    """A Chromium with a fresh profile, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="brief-chromium-", ignore_cleanup_errors=True) as profile:
+        with DevTools(_chromium(), Path(profile)) as browser:
+            yield browser
+
+
 def _open_page(browser: DevTools, url: str, width: int, deadline: float) -> tuple[str, PageSize]:
     """Load `url` on a screen `width` pixels wide; the DevTools session and the laid-out size."""
     target = browser.call("Target.createTarget", {"url": "about:blank"}, deadline=deadline)["targetId"]
@@ -182,7 +200,7 @@ def _open_page(browser: DevTools, url: str, width: int, deadline: float) -> tupl
 
 def measure(page: Path, width: int) -> PageSize:
     """The page's laid-out size on a screen `width` pixels wide."""
-    with tempfile.TemporaryDirectory(prefix="brief-chromium-") as profile, DevTools(_chromium(), Path(profile)) as browser:
+    with _browser() as browser:
         return _open_page(browser, page.resolve().as_uri(), width, time.monotonic() + TIME_LIMIT)[1]
 
 
@@ -192,7 +210,7 @@ def screenshots(page: Path, out_dir: Path, widths: tuple[int, ...] = WIDTHS) -> 
         raise UsageError(f"no such file: {page}")
     out_dir.mkdir(parents=True, exist_ok=True)
     shots = []
-    with tempfile.TemporaryDirectory(prefix="brief-chromium-") as profile, DevTools(_chromium(), Path(profile)) as browser:
+    with _browser() as browser:
         for width in widths:
             deadline = time.monotonic() + TIME_LIMIT
             session, size = _open_page(browser, page.resolve().as_uri(), width, deadline)

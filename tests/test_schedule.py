@@ -214,7 +214,7 @@ def test_a_run_killed_while_writing_leaves_no_half_file_and_the_next_run_complet
     result = run_cli("run", "--config", str(config), "--quiet")  # the lock died with the killed run
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in archive.iterdir()) == sorted(
-        [f"{TODAY}.{f}" for f in ("md", "html", "txt", "json")] + [f"latest.{f}" for f in ("md", "html", "txt", "json")])
+        [f"{stem}.{f}" for stem in (TODAY, "latest") for f in ("md", "html", "txt", "json")])
 
 
 def test_init_writes_a_config_that_runs(tmp_path):

@@ -39,7 +39,7 @@ def demanding_briefing() -> Briefing:
         SummarySentence("Outlets disagree on how many vehicles cross it each day.", (1, 3, 4)),
     ), engine="extractive")
     story = StoryBriefing(story=Story(id="s1", sources=sources),
-                          headline="Harbour bridge to close for six weeks: Pneumonoultramicroscopicsilicovolcanoconiosis",
+                          headline="Harbour bridge to close: Pneumonoultramicroscopicsilicovolcanoconiosis",
                           summary=summary, figures=facts)
     return Briefing(title="Briefing for Sunday, 22 November 2026", date="2026-11-22",
                     generated_at="2026-11-22T06:00:00+00:00", stories=(story, story),

@@ -36,7 +36,8 @@ def run_scheduled_command(inputs: Sequence[str], *, config: Path | None, flags: 
             raise BriefError(f"--date {briefing_date!r} is not a date", hint="use YYYY-MM-DD") from None
         settings = load_settings(config, flags=flags)
         if not (inputs or settings.files or settings.feeds or settings.pages):
-            raise BriefError("nothing to read", hint="name feeds in the config's [inputs], or files on the command line")
+            raise BriefError("nothing to read",
+                             hint="name feeds in the config's [inputs], or files on the command line")
         outcome = run_scheduled(inputs, settings, email=email or dry_run, dry_run=dry_run, briefing_date=day,
                                 say=messages.append)
         if out != "-":
