@@ -236,3 +236,29 @@ def test_extractive_run_never_imports_torch(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_attribution_names_every_outlet_giving_the_value_and_drops_the_others(strike):
+    from brief.summarize.attribution import attribute
+    from brief.types import SummarySentence
+
+    def fact(refs_3200: tuple[int, ...]) -> tuple[Fact, ...]:
+        return (Fact(what="strikers", verdict="conflict", values=(
+            FigureValue(3200.0, None, None, "3,200 members", "", refs_3200),
+            FigureValue(2900.0, None, None, "2,900", "", (2,)),
+        )),)
+
+    sentence = SummarySentence("The union said 3,200 members joined the strike.", (1, 3))
+    narrowed = attribute(sentence, 1, fact((1,)), strike.sources)
+    assert narrowed == SummarySentence(
+        "The union said 3,200 members joined the strike, according to Harbour Herald.", (1,))
+    both = attribute(sentence, 1, fact((1, 3)), strike.sources)
+    assert both.text == "The union said 3,200 members joined the strike, according to Harbour Herald and Gazette."
+    assert both.refs == (1, 3)
+    agreed = (Fact("strikers", "agree", (FigureValue(3200.0, None, None, "3,200", "", (1, 3)),)),)
+    assert attribute(sentence, 1, agreed, strike.sources) == sentence
+    speaker_last = SummarySentence("About 3,200 workers stayed away, union officials said.", (1,))
+    assert attribute(speaker_last, 1, fact((1,)), strike.sources).text == (
+        "Harbour Herald reported that about 3,200 workers stayed away, union officials said.")
+    named = SummarySentence("Harbour Herald counted 3,200 strikers at the gates.", (1,))
+    assert attribute(named, 1, fact((1,)), strike.sources).text == named.text
