@@ -103,6 +103,13 @@ class HttpServer:
         self._server.server_close()
 
 
+@pytest.fixture
+def server():
+    """An HttpServer running for one test."""
+    with HttpServer() as running:
+        yield running
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

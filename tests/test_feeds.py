@@ -13,7 +13,7 @@ from brief.ingest.errors import UnusableInput
 from brief.ingest.feeds import html_to_text, parse_feed, read_feed, refresh, window_articles
 from brief.ingest.fetch import Fetcher
 from brief.store import Store
-from servers import HttpServer, Route, no_proxy  # noqa: F401 (no_proxy: a fixture, used by name)
+from servers import HttpServer, Route, no_proxy, server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("no_proxy")
 
@@ -34,12 +34,6 @@ def rss(items: list[dict], title: str = "Harbour Gazette") -> bytes:
                      f"<link>{item.get('link', '')}</link><pubDate>{published}</pubDate>"
                      f"<description>{item.get('summary', '')}</description></item>")
     return ("".join(parts) + "</channel></rss>").encode()
-
-
-@pytest.fixture
-def server():
-    with HttpServer() as running:
-        yield running
 
 
 @pytest.fixture

@@ -8,17 +8,11 @@ import pytest
 
 from brief.config import FetchSettings
 from brief.ingest.fetch import Fetcher, FetchError, fetch_all
-from servers import HttpServer, Route, free_port, no_proxy  # noqa: F401 (no_proxy: a fixture, used by name)
+from servers import Route, free_port, no_proxy, server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("no_proxy")
 
 LIMITS = FetchSettings(timeout=0.3, deadline=0.6, max_bytes=10_000, max_redirects=2, user_agent="brief-test/1")
-
-
-@pytest.fixture
-def server():
-    with HttpServer() as running:
-        yield running
 
 
 @pytest.fixture
