@@ -13,7 +13,6 @@ from brief.figures import contested_in, mentioned_values
 from brief.text import words
 from brief.types import Fact, Source, SummarySentence
 
-_LOWERABLE_OPENERS = frozenset("the a an at in on some more about around over nearly almost".split())
 _ENDS_WITH_SPEAKER = re.compile(r"\b(?:said|says|reported|reports|told \w+|added|according to [^,]+)\.$", re.IGNORECASE)
 
 
@@ -32,14 +31,22 @@ def _names(refs: list[int], by_ref: dict[int, Source]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _with_attribution(text: str, names: str) -> str:
-    """"..., according to X." at the end, or "X reported that ..." when the sentence already ends with a speaker
-    or a quotation."""
+def _proper_noun(word: str, source_text: str) -> bool:
+    """A capitalised word is a name when the source also writes it capitalised inside a sentence."""
+    return bool(re.search(rf"[\w,;:’'\"”)] {re.escape(word)}\b", source_text)) or word.isupper()
+
+
+def _with_attribution(text: str, names: str, source_text: str) -> str:
+    """"..., according to X." at the end; when the sentence already ends with a speaker or a quotation,
+    "X reported that ..." (or "According to X, ..." before an opening quotation mark)."""
     if text.endswith(".") and text[-2:-1] not in "\"'”’)" and not _ENDS_WITH_SPEAKER.search(text):
         return f"{text[:-1]}, according to {names}."
+    if text[:1] in "\"“‘'":
+        return f"According to {names}, {text}"
     first, _, rest = text.partition(" ")
-    if first.lower() in _LOWERABLE_OPENERS:
-        first = first.lower()
+    word = re.match(r"\w+", first)
+    if word and not _proper_noun(word.group(), source_text):
+        first = first[:1].lower() + first[1:]
     return f"{names} reported that {first} {rest}".rstrip()
 
 
@@ -63,7 +70,7 @@ def attribute(
     names = _names(cited, by_ref)
     text = sentence.text
     if not set(words(names)) <= set(words(text)):
-        attributed = _with_attribution(text, names)
+        attributed = _with_attribution(text, names, by_ref[own_ref].article.text if own_ref in by_ref else "")
         if mentioned_values(attributed) <= stated:  # an outlet name with a number in it: leave the text be
             text = attributed
     return SummarySentence(text, tuple(cited))
