@@ -203,3 +203,20 @@ def test_nationals_are_people():
     (fact,) = facts_of("Israeli strikes killed 42 Palestinians in Gaza overnight, the health ministry said.",
                        "At least 40 people were killed in Gaza overnight.")
     assert fact.verdict == "agree" and fact.what == "people killed in Gaza"
+
+
+def test_a_shooting_reported_by_three_outlets():
+    facts = facts_of(
+        "A gunman opened fire in Belgrade on Friday, killing eight people and wounding 13 others, police said.\n"
+        "Serbia has an estimated 39 guns per 100 residents.",
+        "Eight people were killed and 14 were wounded in a shooting near Mladenovac late on Thursday.\n"
+        "Serbia has 39.1 firearms per 100 people, according to the Small Arms Survey.",
+        "Police said on Friday that a gunman killed eight people and injured 14 in villages south of Belgrade.",
+        published=[datetime(2023, 5, 5, 8), datetime(2023, 5, 5, 9), datetime(2023, 5, 5, 12)])
+    killed = next(f for f in facts if {v.value for v in f.values} == {8})
+    assert killed.verdict == "agree" and killed.values[0].refs == (1, 2, 3)
+    injured = next(f for f in facts if {v.value for v in f.values} == {13, 14})
+    assert injured.verdict == "conflict"
+    assert all(100 not in {v.value for v in f.values} for f in facts)  # "per 100 residents" is a rate's base
+    guns = next(f for f in facts if {v.value for v in f.values} == {39})
+    assert guns.what == "guns per 100 residents"

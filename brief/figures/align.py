@@ -16,6 +16,7 @@ from brief.figures import places
 from brief.figures.extract import Claim
 from brief.figures.vocabulary import CHANGE_PREDICATES, NEUTRAL_PREDICATES, PEOPLE_SUBSETS, RELATED_PREDICATES
 
+NEAR_EQUAL = 1.5  # an unplaced count under 1.5 times a placed one is taken for the same count
 NIGHT_OR_TODAY = frozenset({"night", "rel:today", "rel:this morning", "rel:earlier today"})
 
 
@@ -65,6 +66,8 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
     if scope == "different":
         return VETO
     whole = None
+    if scope == "near":
+        soft.add("place")
     if scope in ("a-whole", "b-whole"):
         soft.add("part")
         whole = 0 if scope == "a-whole" else 1
@@ -106,11 +109,24 @@ def _anchors_fit(x: str | None, y: str | None, main: frozenset[str], soft: set[s
     if x == y:
         return True
     if x is not None and y is not None:
+        if _next_days(x, y):
+            soft.add("time")  # "late on Thursday" and "on Friday": around midnight, in another time zone
+            return True
         return x in current and y in current and ("night" in (x, y) or x == y)
     named = x or y
     if named not in current:
         soft.add("time")
     return True
+
+
+_WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _next_days(x: str, y: str) -> bool:
+    if not (x.startswith("day:") and y.startswith("day:")):
+        return False
+    gap = abs(_WEEK.index(x[4:]) - _WEEK.index(y[4:]))
+    return gap in (1, 6)
 
 
 def vote(a: Claim, b: Claim, pair: Pair) -> int | None:
@@ -125,7 +141,11 @@ def vote(a: Claim, b: Claim, pair: Pair) -> int | None:
         return 1
     if pair.soft == {"part"} and a.unit is None:
         whole, part = (a, b) if pair.whole == 0 else (b, a)
-        return 1 if whole.high < part.low else -1  # a whole smaller than its part: the same count, disputed
+        if whole.high < part.low:
+            return 1  # a whole smaller than its part: the same count, disputed
+        if whole.scope is None and whole.low < NEAR_EQUAL * part.high:
+            return 1  # an unplaced count barely above a placed one: the same count, disputed (14 vs 13)
+        return -1
     return -1
 
 

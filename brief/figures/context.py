@@ -41,8 +41,9 @@ _ANCHOR_HINT = re.compile(r"day\b|night|dawn|early|yesterday|today|morning|last|
                           r"so far|to date|since|january|february|march|april|june|july|august|september|october|"
                           r"november|december")
 _RATE_RE = re.compile(r"^\s*(?:(each|every|per|a|an)\s+(day|night|week|month|year|hour|minute|capita|head|barrel|"
-                      r"share|tonne|ton|gallon|litre|liter|kilogram|kg|pound|ounce|person|household)|(daily|nightly|"
-                      r"weekly|monthly|annually|yearly|hourly|a day|a year))\b", re.IGNORECASE)
+                      r"share|tonne|ton|gallon|litre|liter|kilogram|kg|pound|ounce|person|household|"
+                      r"\d[\d,]*\s+[a-z]+)|(daily|nightly|weekly|monthly|annually|yearly|hourly|a day|a year))\b",
+                      re.IGNORECASE)
 _RATE_BEFORE_RE = re.compile(r"\b(daily|nightly|weekly|monthly|annual|yearly|average|averaging|on average|"
                              r"regularly|routinely)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _WITH_ATTACKER_RE = re.compile(r"\b(?:(not including|excluding|not counting|besides|in addition to|plus|apart from|"

@@ -42,7 +42,10 @@ _NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "ea
                         # common irregular verbs, which a noun phrase never ends in: "two of the three took"
                         "took", "made", "said", "went", "came", "gave", "got", "saw", "told", "held", "left", "met",
                         "ran", "began", "became", "fell", "rose", "won", "lost", "paid", "sent", "spent", "kept",
-                        "brought", "thought", "found", "put", "set", "let", "did", "were", "was", "had", "have"})
+                        "brought", "thought", "found", "put", "set", "let", "did", "were", "was", "had", "have",
+                        # directions: "60 kilometres south of the capital" measures a distance, counts nothing
+                        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "northern", "southern", "eastern", "western", "from", "away"})
 
 
 def singular(word: str) -> str:

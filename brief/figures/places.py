@@ -249,7 +249,8 @@ def resolve(place: Place | None, country: str | None) -> Place | None:
 
 
 def relation(a: Place | None, b: Place | None) -> str:
-    """How two scopes relate: "same", "a-whole" (b lies within a), "b-whole", or "different"."""
+    """How two scopes relate: "same", "a-whole" (b lies within a), "b-whole", "near" (a place the gazetteer
+    does not know, which may or may not be the same), or "different"."""
     if a is None and b is None:
         return "same"
     if a is None or b is None:
@@ -270,7 +271,13 @@ def relation(a: Place | None, b: Place | None) -> str:
         return "a-whole"
     if _contains(b, a):
         return "b-whole"
+    if _unknown(a) or _unknown(b):
+        return "near"  # "near Mladenovac" and "in Belgrade": the gazetteer cannot tell
     return "different"
+
+
+def _unknown(place: Place) -> bool:
+    return place.level == "region" and place.country is None
 
 
 def _contains(whole: Place, part: Place) -> bool:

@@ -144,6 +144,8 @@ class QuantityReader(Sentence):
             return True
         if before in LABEL_WORDS or before == "#" or (before == "." and self.w(a - 2) == "no"):
             return True  # "No. 3", "Route 66", "page 5"
+        if before == "per":
+            return True  # "39 guns per 100 residents": 100 is the base of a rate
         if self.is_name_number(n):
             return True
         if self.is_code(k, n):
