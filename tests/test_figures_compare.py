@@ -216,7 +216,7 @@ def test_a_shooting_reported_by_three_outlets():
     killed = next(f for f in facts if {v.value for v in f.values} == {8})
     assert killed.verdict == "agree" and killed.values[0].refs == (1, 2, 3)
     injured = next(f for f in facts if {v.value for v in f.values} == {13, 14})
-    assert injured.verdict == "conflict"
+    assert injured.verdict == "update" and injured.note == "rose from 13 to 14"  # 13 at 8:00, 14 from 9:00
     assert all(100 not in {v.value for v in f.values} for f in facts)  # "per 100 residents" is a rate's base
     guns = next(f for f in facts if {v.value for v in f.values} == {39})
     assert guns.what == "guns per 100 residents"

@@ -16,7 +16,7 @@ from brief.figures import places
 from brief.figures.extract import Claim
 from brief.figures.vocabulary import CHANGE_PREDICATES, NEUTRAL_PREDICATES, PEOPLE_SUBSETS, RELATED_PREDICATES
 
-NEAR_EQUAL = 1.5  # an unplaced count under 1.5 times a placed one is taken for the same count
+NEAR_EQUAL = 1.5  # counts whose places cannot be told apart, within 1.5 times each other, are one disputed count
 NIGHT_OR_TODAY = frozenset({"night", "rel:today", "rel:this morning", "rel:earlier today"})
 
 
@@ -110,8 +110,7 @@ def _anchors_fit(x: str | None, y: str | None, main: frozenset[str], soft: set[s
         return True
     if x is not None and y is not None:
         if _next_days(x, y):
-            soft.add("time")  # "late on Thursday" and "on Friday": around midnight, in another time zone
-            return True
+            return True  # "late on Thursday" and "on Friday": around midnight, or in another time zone
         return x in current and y in current and ("night" in (x, y) or x == y)
     named = x or y
     if named not in current:
@@ -146,6 +145,9 @@ def vote(a: Claim, b: Claim, pair: Pair) -> int | None:
         if whole.scope is None and whole.low < NEAR_EQUAL * part.high:
             return 1  # an unplaced count barely above a placed one: the same count, disputed (14 vs 13)
         return -1
+    if pair.soft == {"place"} and a.unit is None:
+        small, large = sorted((a, b), key=lambda c: c.value)
+        return 1 if large.low < NEAR_EQUAL * small.high else -1  # "near Mladenovac" vs "in Belgrade": 14 vs 13
     return -1
 
 
