@@ -220,3 +220,13 @@ def test_a_shooting_reported_by_three_outlets():
     assert all(100 not in {v.value for v in f.values} for f in facts)  # "per 100 residents" is a rate's base
     guns = next(f for f in facts if {v.value for v in f.values} == {39})
     assert guns.what == "guns per 100 residents"
+
+
+def test_only_tolls_rise_into_updates():
+    (drones,) = facts_of("The ministry said it downed 337 drones overnight.",
+                         "The ministry said it downed 343 drones overnight.",
+                         published=[datetime(2025, 3, 11, 8), datetime(2025, 3, 11, 11)])
+    assert drones.verdict == "conflict"
+    (toll,) = facts_of("The strike killed 12 people.", "The strike killed 15 people.", "The strike killed 12 people.",
+                       published=[datetime(2025, 3, 11, 8), datetime(2025, 3, 11, 11), datetime(2025, 3, 11, 12)])
+    assert toll.verdict == "conflict"  # back down to 12 later: not a rising toll

@@ -177,9 +177,10 @@ PREDICATE_WORDS = {
              "decline", "slid", "slumped", "plunged", "cut", "shed"),
     "hit": ("hit", "damaged", "struck", "affected"),
 }
-# count predicates that only grow over time: differing values published hours apart are an update
-CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "hospitalised", "seriously injured", "casualties", "missing", "arrested", "evacuated",
-                                   "rescued", "hit", "recorded", "downed", "destroyed"})
+# tolls, which only grow as a day goes on: differing values published hours apart are an update (a count of
+# drones or of damaged homes is a claim about one event, and a later different value is a conflict)
+CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "hospitalised", "seriously injured", "casualties", "missing",
+                                   "arrested", "evacuated", "rescued"})
 # pairs of predicates that may describe the same figure in different words (launched vs shot down: an outlet
 # reporting one attack); they join only when their values agree
 RELATED_PREDICATES = frozenset({
