@@ -27,7 +27,7 @@ from brief.summarize.similarity import similarity_matrix
 from brief.text import paragraphs, split_sentences, words
 from brief.types import Source
 
-PER_SOURCE = 30  # fit sentences considered per article: later ones rarely matter and cost O(n^2)
+PER_SOURCE = 20  # fit sentences considered per article: later ones rarely matter, and each is embedded
 WEIGHT_CENTRALITY = 0.45
 WEIGHT_HEADLINES = 0.25
 WEIGHT_POSITION = 0.30
