@@ -177,7 +177,7 @@ def test_input_budget_is_respected_in_model_tokens(settings, t5_dir):
     counter = TokenizerCounter(summarizer.tokenizer)
     texts = [f"{WIRE} {DAILY} Outlet {i} added that rescue teams worked through the night in district {i}."
              for i in range(6)]
-    plan = summarizer._plan(story(*texts))
+    plan = summarizer.plan(story(*texts))
     assert plan.summary.tokens == counter.count_prompt(plan.summary.prompt) <= 120
     assert plan.summary.tokens > 120 - 40  # filled, not just under: the next sentence would not fit
     assert all(s.text in plan.summary.prompt for s in plan.summary.sentences)
@@ -210,14 +210,14 @@ def test_story_cost_does_not_grow_with_more_articles(settings):
 
 def test_every_outlet_reaches_the_model_input(settings):
     summarizer = Seq2SeqSummarizer(settings=settings, generator=ScriptedGenerator(""))
-    plan = summarizer._plan(story(WIRE, DAILY, "Fire crews worked through the night to put out a blaze at a depot."))
+    plan = summarizer.plan(story(WIRE, DAILY, "Fire crews worked through the night to put out a blaze at a depot."))
     assert {s.ref for s in plan.summary.sentences} == {1, 2, 3}
 
 
 def test_prompts_follow_the_model_family(settings, bart_dir):
     t5 = Seq2SeqSummarizer(settings=settings, generator=ScriptedGenerator(""))
     bart = Seq2SeqSummarizer(settings=replace(settings, model=str(bart_dir)), generator=ScriptedGenerator(""))
-    t5_plan, bart_plan = t5._plan(story(WIRE, DAILY)), bart._plan(story(WIRE, DAILY))
+    t5_plan, bart_plan = t5.plan(story(WIRE, DAILY)), bart.plan(story(WIRE, DAILY))
     assert t5_plan.summary.prompt.startswith("Summarize the following news reports in 4 sentences.")
     assert t5_plan.headline is not None
     assert bart_plan.summary.prompt.startswith(("Officials said", "Two airports"))  # plain text, no instruction
@@ -230,7 +230,7 @@ def test_user_prompt_folder_overrides_the_bundled_template(settings, tmp_path):
     (folder / "summary.j2").write_text("Brief this: {% for d in documents %}{{ d.outlet }}: {{ d.text }} {% endfor %}")
     summarizer = Seq2SeqSummarizer(settings=replace(settings, prompts_dir=tmp_path / "prompts"),
                                    generator=ScriptedGenerator(""))
-    prompt = summarizer._plan(story(WIRE, DAILY)).summary.prompt
+    prompt = summarizer.plan(story(WIRE, DAILY)).summary.prompt
     assert prompt.startswith("Brief this: Outlet 1: ")
 
 

@@ -23,9 +23,7 @@ def t5_dir(tmp_path_factory) -> Path:
 @pytest.fixture(autouse=True)
 def private_state(tmp_path, monkeypatch):
     """Runs keep their state (summary cache, converted models) in the test's folder, not the user's."""
-    import brief.store
-
-    monkeypatch.setattr(brief.store, "default_state_dir", lambda: tmp_path / "state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.delenv("BRIEF_CONFIG", raising=False)
 
 

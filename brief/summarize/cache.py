@@ -14,20 +14,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from brief.config import Settings
-
 DB_NAME = "summaries.sqlite"
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS generations (key TEXT PRIMARY KEY, text TEXT NOT NULL, created TEXT NOT NULL)"
-
-
-def state_dir_of(settings: Settings) -> Path:
-    """The configured state directory, else the platform's user state folder for brief."""
-    if settings.state_dir is not None:
-        return Path(settings.state_dir)
-    from brief.store import default_state_dir
-
-    return default_state_dir()
 
 
 def cache_key(*parts: object) -> str:

@@ -28,8 +28,14 @@ _ENDS = ('.', '!', '?', '"', "”", "'", "’", ")")
 
 
 @dataclass(frozen=True)
+class CitedSentence:
+    sentence: SummarySentence
+    own_ref: int  # the source of the best-matching source sentence: whose claim the sentence mainly repeats
+
+
+@dataclass(frozen=True)
 class CheckedSummary:
-    sentences: tuple[SummarySentence, ...]
+    sentences: tuple[CitedSentence, ...]
     dropped: tuple[str, ...]  # generated sentences no source supports or with a number no cited source gives
 
 
@@ -54,8 +60,8 @@ class SupportPool:
                 best, gain = source, overlap
         return best, gain
 
-    def cite(self, sentence: str) -> tuple[int, ...] | None:
-        """The refs backing `sentence`, or None when it is unsupported or states a number its sources do not."""
+    def cite(self, sentence: str) -> CitedSentence | None:
+        """`sentence` with the refs backing it, or None when it is unsupported or states a number they do not."""
         stems = set(content_stems(sentence))
         if not stems:
             return None
@@ -76,7 +82,8 @@ class SupportPool:
             if not holders:
                 return None
             cited.append(max(holders, key=lambda s: len(s.stems & stems)))
-        return tuple(sorted({ref for source in cited for ref in source.candidate.refs}))
+        refs = tuple(sorted({ref for source in cited for ref in source.candidate.refs}))
+        return CitedSentence(SummarySentence(sentence, refs), cited[0].candidate.ref)
 
     def states_everything_in(self, text: str) -> bool:
         """True when the pool as a whole holds enough of `text`'s content words and every number in it."""
@@ -102,7 +109,7 @@ def check_summary(text: str, pool: SupportPool, max_sentences: int) -> CheckedSu
     A last sentence cut off by the length limit (no closing punctuation) is dropped; a sentence repeating an
     earlier one is left out silently (models repeat themselves; that is not a claim without a source).
     """
-    kept: list[SummarySentence] = []
+    kept: list[CitedSentence] = []
     kept_stems: list[set[str]] = []
     dropped: list[str] = []
     found = generated_sentences(text)
@@ -112,14 +119,14 @@ def check_summary(text: str, pool: SupportPool, max_sentences: int) -> CheckedSu
         if index == len(found) - 1 and not sentence.endswith(_ENDS):
             dropped.append(sentence)
             continue
-        refs = pool.cite(sentence)
-        if refs is None:
+        cited = pool.cite(sentence)
+        if cited is None:
             dropped.append(sentence)
             continue
         stems = set(content_stems(sentence))
         if _repeats(stems, kept_stems):
             continue
-        kept.append(SummarySentence(sentence, refs))
+        kept.append(cited)
         kept_stems.append(stems)
     return CheckedSummary(tuple(kept), tuple(dropped))
 

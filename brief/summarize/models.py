@@ -5,7 +5,7 @@ from pathlib import Path
 
 from brief.config import Settings
 from brief.errors import ModelUnavailable, NothingUsable, UsageError
-from brief.summarize.cache import state_dir_of
+from brief.embed import state_dir
 from brief.summarize.loader import fix_hint, local_model_dir, model_family, read_config, weights_fingerprint
 from brief.summarize.prompts import BUNDLED_PROMPTS
 
@@ -47,7 +47,7 @@ def describe_model(settings: Settings) -> list[tuple[str, str]]:
         weights = compute_type("cuda" if settings.device == "cuda" else "cpu", settings.quantize)
         backend += f", {weights}"
         if directory is not None:
-            converted = conversion_dir(state_dir_of(settings), weights_fingerprint(directory), weights)
+            converted = conversion_dir(state_dir(settings), weights_fingerprint(directory), weights)
             backend += ", converted copy ready" if (converted / "model.bin").is_file() else ", converted on first use"
     else:
         backend += f", {settings.dtype}" + (", int8 linear layers" if settings.quantize else "")

@@ -22,7 +22,8 @@ from brief.errors import UsageError
 from brief.summarize import StoryInput
 from brief.summarize.assemble import AssembledInput, TokenizerCounter, assemble, title_candidates
 from brief.summarize.attribution import attribute
-from brief.summarize.cache import GenerationCache, cache_key, state_dir_of
+from brief.embed import state_dir
+from brief.summarize.cache import GenerationCache, cache_key
 from brief.summarize.cite import SupportPool, check_headline, check_summary
 from brief.summarize.headline import choose_headline
 from brief.summarize.loader import (GenerationOptions, load_tokenizer, model_available_locally, model_family,
@@ -52,7 +53,7 @@ class Generator(Protocol):
 
 
 @dataclass(frozen=True)
-class _Plan:
+class StoryPlan:
     """One story's model inputs and the source sentences its output may rest on."""
 
     summary: AssembledInput | None
@@ -127,12 +128,13 @@ class Seq2SeqSummarizer:
     def _render(self, template: str, max_sentences: int):
         return lambda documents: self.templates.render(template, documents, max_sentences)
 
-    def _plan(self, story_input: StoryInput) -> _Plan:
+    def plan(self, story_input: StoryInput) -> StoryPlan:
+        """The story's model inputs (summary, and headline when the family has a template) and its sources."""
         sources = story_input.story.sources
         candidates = salient_sentences(story_input, settings=self.settings)
         pool = SupportPool(candidates)
         if not candidates:
-            return _Plan(None, None, pool, None)
+            return StoryPlan(None, None, pool, None)
         summary = assemble(candidates, sources, self._render(SUMMARY, story_input.max_sentences), self.counter,
                            self.options.max_input_tokens)
         headline = headline_pool = None
@@ -141,7 +143,7 @@ class Seq2SeqSummarizer:
             headline = assemble(titled, sources, self._render(HEADLINE, story_input.max_sentences), self.counter,
                                 self.headline_options.max_input_tokens)
             headline_pool = SupportPool(titled)
-        return _Plan(summary if summary.sentences else None, headline, pool, headline_pool)
+        return StoryPlan(summary if summary.sentences else None, headline, pool, headline_pool)
 
     # -- generation -----------------------------------------------------------------------------------------
 
@@ -160,7 +162,7 @@ class Seq2SeqSummarizer:
             from brief.summarize import ct2
 
             return ct2.open_generator(self.directory, self.tokenizer, self.model, fingerprint,
-                                      state_dir=state_dir_of(self.settings), device=s.device, quantize=s.quantize)
+                                      state_dir=state_dir(self.settings), device=s.device, quantize=s.quantize)
         from brief.summarize import loader
 
         device = loader.pick_device(s.device)
@@ -198,12 +200,12 @@ class Seq2SeqSummarizer:
         if not stories:
             return []
         fingerprint = weights_fingerprint(self.directory)
-        cache = GenerationCache(state_dir_of(self.settings))
+        cache = GenerationCache(state_dir(self.settings))
         if cache.problem:
             self.notices.append(cache.problem)
         try:
             with _progress(self.settings.quiet) as progress:
-                plans = [self._plan(story) for story in stories]
+                plans = [self.plan(story) for story in stories]
                 summaries = [p.summary for p in plans if p.summary]
                 texts = iter(self._generate(summaries, self.options, cache, fingerprint, progress,
                                             "Writing summaries"))
@@ -212,17 +214,17 @@ class Seq2SeqSummarizer:
                                                      progress, "Writing headlines"))
         finally:
             cache.close()
-        results: list[Summary | None] = []
+        results: list[Summary] = []
         for story, plan in zip(stories, plans):
             text = next(texts) if plan.summary else ""
             headline = next(headline_texts) if plan.summary and plan.headline else None
             results.append(self._checked(story, plan, text, headline))
         return self._with_fallbacks(stories, results)
 
-    def _checked(self, story: StoryInput, plan: _Plan, text: str, headline_text: str | None) -> Summary:
+    def _checked(self, story: StoryInput, plan: StoryPlan, text: str, headline_text: str | None) -> Summary:
         checked = check_summary(text, plan.pool, story.max_sentences)
         sources = story.story.sources
-        sentences = tuple(attribute(s, story.facts, sources) for s in checked.sentences)
+        sentences = tuple(attribute(c.sentence, c.own_ref, story.facts, sources) for c in checked.sentences)
         headline = None
         if headline_text is not None and plan.headline_pool is not None:
             headline = check_headline(headline_text, plan.headline_pool)
