@@ -27,7 +27,7 @@ from brief.figures.vocabulary import (
 
 _AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "being", "be", "reportedly",
                           "also", "later", "all", "now", "either", "allegedly", "believed", "feared", "confirmed",
-                          "initially", "subsequently", "then", "so", "far", "mostly", "mainly", "either", "both"})
+                          "initially", "subsequently", "then", "so", "far", "mostly", "mainly", "both"})
 _GENERIC_NOUNS = frozenset({"figure", "figures", "number", "numbers", "total", "tally", "count", "estimate",
                             "estimates", "amount", "sum", "level", "rate", "times", "time", "percent", "point",
                             "points", "cent", "way", "ways", "thing", "things", "kind", "part", "parts", "lot",
@@ -45,7 +45,14 @@ _NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "ea
                         "brought", "thought", "found", "put", "set", "let", "did", "were", "was", "had", "have",
                         # directions: "60 kilometres south of the capital" measures a distance, counts nothing
                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                        "northern", "southern", "eastern", "western", "from", "away"})
+                        "northern", "southern", "eastern", "western", "from"})
+
+# "52 votes in favour and 47 against": the second figure counts what the first counts
+_ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
+# "including 91 over the capital": a part of the figure before, counting the same thing
+INHERIT_BEFORE = frozenset({"including", "includes", "include", "among", "incl"})
+_PROJECTILES = frozenset({"drones", "missiles", "rockets", "shells", "bombs", "aircraft", "helicopters"})
+_OUTLAY_PREDICATES = frozenset({"paid", "cost", "voted", "won"})
 
 
 def singular(word: str) -> str:
@@ -89,11 +96,6 @@ def _nationals(word: str) -> str | None:
     return "people" if word.endswith("s") and (word in DEMONYMS or word[:-1] in DEMONYMS) else None
 
 
-# "52 votes in favour and 47 against": the second figure counts what the first counts
-_ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
-_PROJECTILES = frozenset({"drones", "missiles", "rockets", "shells", "bombs", "aircraft", "helicopters"})
-_OUTLAY_PREDICATES = frozenset({"paid", "cost", "voted", "won"})
-INHERIT_BEFORE = frozenset({"including", "includes", "include", "among", "incl"})
 _PHRASE_FIRST_WORDS = frozenset(words[0] for words in PREDICATE_PHRASES)
 _PHRASE_LAST_WORDS = frozenset(words[-1] for words in PREDICATE_PHRASES)
 
@@ -130,7 +132,6 @@ def predicate_ending_at(tokens: list[Token], i: int) -> str | None:
     if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]):
         return PREDICATE_OF.get(tokens[i].low)
     return None
-
 
 
 class MeaningReader(Sentence):

@@ -34,6 +34,7 @@ from brief.figures.vocabulary import (
 )
 
 _RANGE_JOINERS = frozenset({"to", "-", "–", "and", "or"})
+_JOINERS = frozenset({"-", "–", "/"})  # glued between digits: "3-1", "555-0123", "24/7"
 
 
 def interval(value: float, qualifier: str | None, precision: float = 0.0) -> tuple[float, float]:
@@ -60,7 +61,6 @@ def _rounding(digits: str, value: float, always: bool = False) -> float:
     return 0.5 * 10 ** -decimals * scale
 
 
-
 @dataclass(frozen=True)
 class Quantity:
     """A number read as a quantity: its value, the values its qualifier allows, its unit, and its tokens
@@ -73,7 +73,6 @@ class Quantity:
     qualifier: str | None
     start: int
     end: int
-    fraction: bool = False
 
 
 class QuantityReader(Sentence):
@@ -96,7 +95,7 @@ class QuantityReader(Sentence):
         if ratio is not None:  # "one in five adults" = 20% of adults
             value, end = ratio
             low, high = interval(value, qualifier, 0.5)
-            return Quantity(value, low, high, "%", qualifier, start, end, fraction=True)
+            return Quantity(value, low, high, "%", qualifier, start, end)
         low_high = self.range_after(k, end, value, unit)
         if low_high is not None:
             (low, high), end = low_high
@@ -110,7 +109,7 @@ class QuantityReader(Sentence):
         if qualifier and n.kind == "fraction":
             precision = 0.0  # "about a quarter": the qualifier already says how loose it is
         low, high = interval(value, qualifier, precision)
-        return Quantity(value, low, high, unit, qualifier, start, end, fraction=n.kind == "fraction")
+        return Quantity(value, low, high, unit, qualifier, start, end)
 
     def ratio_after(self, k: int, end: int, value: float) -> tuple[float, int] | None:
         """'one in five', '3 out of 10': a share, as a percentage, and the last token of the ratio."""
@@ -179,10 +178,10 @@ class QuantityReader(Sentence):
             return False
         if self.w(a - 1) == "+" or (self.w(a - 1) == "(" and self.w(b + 1) == ")" and self.next_is_digits(b + 2)):
             return True
-        joined = self.w(b + 1) in ("-", "–", "/") and self.glued(b, b + 1) and self.glued(b + 1, b + 2) \
-            and self.tokens[b + 2].kind == "num" if b + 2 < len(self.tokens) else False
-        joined_before = self.w(a - 1) in ("-", "–", "/") and self.glued(a - 1, a) and a >= 2 \
-            and self.tokens[a - 2].kind == "num" and self.glued(a - 2, a - 1)
+        joined = self.w(b + 1) in _JOINERS and self.glued(b, b + 1) and self.glued(b + 1, b + 2) \
+            and self.next_is_digits(b + 2)
+        joined_before = self.w(a - 1) in _JOINERS and self.glued(a - 1, a) and self.glued(a - 2, a - 1) \
+            and self.next_is_digits(a - 2)
         if joined_before:
             return (k - 1) not in self.skip  # the second half of a score or code; ranges were read already
         if joined:
@@ -193,11 +192,9 @@ class QuantityReader(Sentence):
             is_range = other.value > n.value and (self.is_word(other.last_token + 1) and follows not in STOPWORDS
                                                   or follows == "%")
             return not is_range or len(n.text) >= 3 and len(other.text) >= 4  # 555-1234 is a phone number
-        run = 0
-        i = b + 1
-        while i < len(self.tokens) and self.tokens[i].kind == "num" and self.tokens[i].start - self.tokens[i - 1].end == 1:
-            run += 1
-            i += 1
+        run, i = 0, b + 1
+        while self.next_is_digits(i) and self.tokens[i].start - self.tokens[i - 1].end == 1:
+            run, i = run + 1, i + 1
         return run >= 2  # three digit groups separated by spaces: a phone or account number
 
     def next_is_digits(self, i: int) -> bool:
@@ -288,7 +285,7 @@ class QuantityReader(Sentence):
             return None
         other = self.numbers[k + 1]
         start = end + 2
-        if self.tokens[start].text in CURRENCY_SYMBOLS if start < len(self.tokens) else False:
+        if start < len(self.tokens) and self.tokens[start].text in CURRENCY_SYMBOLS:
             start += 1
         if other.first_token != start or other.value is None or other.kind not in ("cardinal",):
             return None

@@ -3,6 +3,7 @@ readers of quantities, meanings and situations (who, where, when), computed once
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cached_property
 
 from brief.figures import context
 from brief.figures.numbers import Number, Token, scan
@@ -21,27 +22,27 @@ class Sentence:
         self.claims: list = []  # the Claims read so far, in order
         self.skip: set[int] = set()  # numbers already read as the end of a range
         self.number_tokens = {i for n in self.numbers for i in range(n.first_token, n.last_token + 1)}
-        self._actors: dict[int, str] | None = None
-        self._attacks: list[context.Attack] | None = None
-        self._anchors: list[tuple[int, str]] | None = None
 
-    @property
+    @cached_property
     def actors(self) -> dict[int, str]:
-        if self._actors is None:
-            self._actors = context.actor_tokens(self.sentence, self.tokens)
-        return self._actors
+        """Token index -> country, for every country, demonym or city the sentence names."""
+        return context.actor_tokens(self.sentence, self.tokens)
 
-    @property
+    @cached_property
     def attacks(self) -> list[context.Attack]:
-        if self._attacks is None:
-            self._attacks = context.attacks(self.sentence, self.tokens, self.bounds, self.actors)
-        return self._attacks
+        return context.attacks(self.sentence, self.tokens, self.bounds, self.actors)
 
-    @property
+    @cached_property
     def anchors(self) -> list[tuple[int, str]]:
-        if self._anchors is None:
-            self._anchors = context.anchors_in(self.sentence, self.published)
-        return self._anchors
+        return context.anchors_in(self.sentence, self.published)
+
+    def lead(self, seg_start: int) -> tuple[int, int] | None:
+        """The sentence's opening clause when it holds no number and comes before the clause at `seg_start`
+        ("On Monday night, ...", "In the Moscow region, ..."): its place and time apply to what follows."""
+        start, end = self.bounds[0]
+        if start < seg_start and not any(start <= n.first_token < end for n in self.numbers):
+            return start, end
+        return None
 
     def w(self, i: int) -> str:
         return self.tokens[i].low if 0 <= i < len(self.tokens) else ""

@@ -90,10 +90,9 @@ class SituationReader(Sentence):
         forward = forward[:SCOPE_REACH]
         rest = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[seg_end - 1].end])[0]
         found = find_scope(forward) or find_scope(rest)
-        first_start, first_end = self.bounds[0]
-        if found is None and first_start < seg_start and not any(
-                first_start <= n.first_token < first_end for n in self.numbers):
-            found = find_scope(self.sentence[self.tokens[first_start].start:self.tokens[first_end - 1].end])
+        lead = self.lead(seg_start)
+        if found is None and lead is not None:  # "In the Moscow region, three people were killed"
+            found = find_scope(self.sentence[self.tokens[lead[0]].start:self.tokens[lead[1] - 1].end])
         return found
 
     def anchor(self, a: int, seg_start: int, seg_end: int) -> str | None:
@@ -103,13 +102,10 @@ class SituationReader(Sentence):
         own = [key for pos, key in found if start <= pos < end and abs(pos - here) <= ANCHOR_REACH]
         if own:
             return own[0]
-        first_start, first_end = self.bounds[0]
-        if (first_start, first_end) != (seg_start, seg_end) and not any(
-                first_start <= n.first_token < first_end for n in self.numbers):
-            lead_end = self.tokens[first_end - 1].end
-            lead = [key for pos, key in found if pos < lead_end]
-            if lead:
-                return lead[0]
+        lead = self.lead(seg_start)
+        if lead is not None:  # "On Monday night, authorities reported that 91 drones..."
+            lead_end = self.tokens[lead[1] - 1].end
+            return next((key for pos, key in found if pos < lead_end), None)
         return None
 
     def first_actor(self) -> str | None:
