@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
-from datetime import date as Date
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from brief.config import Settings
-from brief.errors import BriefError, ExitCode
+from brief.errors import BriefError
 
 app = typer.Typer(
     help="Turn a day's news from many outlets into a short briefing that cites its sources and shows where "
@@ -37,6 +34,17 @@ class SummarizerChoice(str, Enum):
     auto = "auto"
     extractive = "extractive"
     seq2seq = "seq2seq"
+
+
+class DeviceChoice(str, Enum):
+    auto = "auto"
+    cpu = "cpu"
+    cuda = "cuda"
+
+
+class BackendChoice(str, Enum):
+    ctranslate2 = "ctranslate2"
+    transformers = "transformers"
 
 
 def warn(message: str) -> None:
@@ -69,6 +77,14 @@ def run(
         None, "--summarizer", help="auto (the model when available locally, else extractive), extractive or "
         "seq2seq (fail when the model cannot be loaded). [default: auto]", show_default=False),
     model: Optional[str] = typer.Option(None, "--model", help="Seq2seq model: Hugging Face id or local folder."),
+    device: Optional[DeviceChoice] = typer.Option(None, "--device", help="Where the model runs. [default: auto]",
+                                                  show_default=False),
+    backend: Optional[BackendChoice] = typer.Option(
+        None, "--backend", help="ctranslate2 (the model converted once and cached: fast on a CPU) or transformers. "
+        "[default: ctranslate2]", show_default=False),
+    quantize: Optional[bool] = typer.Option(None, "--quantize/--no-quantize",
+                                            help="int8 weights for the model's linear layers. [default: quantize]",
+                                            show_default=False),
     sentences: Optional[int] = typer.Option(None, "--sentences", min=2, max=5,
                                             help="Sentences per story summary (2-5). [default: 4]"),
     briefing_date: Optional[str] = typer.Option(None, "--date", help="Date in the title, YYYY-MM-DD. [default: today]"),
@@ -85,56 +101,32 @@ def run(
                                         "time. [default: 24h]"),
 ) -> None:
     """Write a briefing from article files, or (with --config etc.) from feeds on a schedule, archived and emailed."""
-    from brief.commands import scheduled
-    from brief.pipeline import build_briefing
-    from brief.render import render
+    from brief.commands.run import is_scheduled, run_command
 
-    if scheduled.wanted(config, email, dry_run, state_dir, archive, since):
-        scheduled.run_scheduled_command(inputs or [], config=config, email=email, dry_run=dry_run, quiet=quiet,
-                                        briefing_date=briefing_date, out=out, fmt=fmt.value, flags={
-            "summary.summarizer": summarizer.value if summarizer else None, "summary.model": model,
-            "summary.max_sentences": sentences, "output.templates": templates, "state.dir": state_dir,
-            "output.archive": archive, "window.since": since})
-    if not inputs:
-        fail(BriefError("no inputs given", hint="name article files or folders, e.g. `brief run samples/`"))
-    overrides = {
-        "summarizer": summarizer.value if summarizer else None,
-        "model": model,
-        "max_sentences": sentences,
-        "templates_dir": templates,
+    flags = {
+        "summary.summarizer": summarizer.value if summarizer else None, "summary.model": model,
+        "summary.device": device.value if device else None, "summary.backend": backend.value if backend else None,
+        "summary.quantize": quantize, "summary.max_sentences": sentences, "output.templates": templates,
+        "state.dir": state_dir, "output.archive": archive, "window.since": since,
     }
-    settings = replace(Settings(), **{k: v for k, v in overrides.items() if v is not None})
-    try:
-        day = Date.fromisoformat(briefing_date) if briefing_date else None
-    except ValueError:
-        fail(BriefError(f"--date {briefing_date!r} is not a date", hint="use YYYY-MM-DD"))
-    messages: list[str] = []
-    try:
-        result = build_briefing(inputs, settings, briefing_date=day, say=messages.append)
-        text = render(result.briefing, fmt.value, settings.templates_dir)
-        write_output(text, out)
-    except BriefError as err:
-        for message in messages:
-            warn(message)
-        fail(err)
-    if not quiet or result.exit_code != ExitCode.OK:
-        for message in messages:
-            warn(message)
-    raise typer.Exit(int(result.exit_code))
+    run_command(inputs or [], scheduled=is_scheduled(config, email, dry_run, state_dir, archive, since),
+                config=config, flags=flags, email=email, dry_run=dry_run, quiet=quiet,
+                briefing_date=briefing_date, out=out, fmt=fmt.value)
 
 
-# Commands that live in brief/commands/ (one module each) are registered here, one line each.
-from brief.commands import cluster, eval_clusters, eval_summaries, figures  # noqa: E402  (each keeps its heavy imports inside)
+# Commands that live in brief/commands/ (one module each, heavy imports kept inside) are registered here.
+from brief.commands import (cluster, eval_clusters, eval_summaries, figures, init, model,  # noqa: E402
+                            screenshot, send)
 
 app.command("figures")(figures.figures_command)
-eval_app.command("summaries")(eval_summaries.eval_summaries)
 app.command("cluster")(cluster.cluster_command)
+app.command("init")(init.init)
+app.command("send")(send.send)
+app.command("screenshot")(screenshot.screenshot)
 eval_app.command("clusters")(eval_clusters.eval_clusters)
-app.command("init")(__import__("brief.commands.init", fromlist=["_"]).init)
-app.command("send")(__import__("brief.commands.send", fromlist=["_"]).send)
-app.command("screenshot")(__import__("brief.commands.screenshot", fromlist=["_"]).screenshot)
-model_app.command("info")(__import__("brief.commands.model", fromlist=["_"]).model_info)
-model_app.command("download")(__import__("brief.commands.model", fromlist=["_"]).model_download)
+eval_app.command("summaries")(eval_summaries.eval_summaries)
+model_app.command("info")(model.model_info)
+model_app.command("download")(model.model_download)
 
 
 def main() -> None:

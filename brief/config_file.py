@@ -32,7 +32,7 @@ class Key:
     section: str
     name: str
     target: str  # Settings attribute; "email.sender" fills Settings.email.sender
-    kind: str  # str | int | float | port | path | model | list | sources | formats | since | choice
+    kind: str  # str | int | float | bool | port | path | model | list | sources | formats | since | choice
     choices: tuple[str, ...] = ()
 
     @property
@@ -59,6 +59,15 @@ KEYS: tuple[Key, ...] = (
     Key("summary", "model", "model", "model"),
     Key("summary", "max_sentences", "max_sentences", "int"),
     Key("summary", "prompts", "prompts_dir", "path"),
+    Key("summary", "device", "device", "choice", ("auto", "cpu", "cuda")),
+    Key("summary", "backend", "backend", "choice", ("ctranslate2", "transformers")),
+    Key("summary", "quantize", "quantize", "bool"),
+    Key("summary", "num_beams", "num_beams", "int"),
+    Key("summary", "max_input_tokens", "max_input_tokens", "int"),
+    Key("summary", "max_new_tokens", "max_new_tokens", "int"),
+    Key("cluster", "threshold", "cluster_threshold", "float"),
+    Key("cluster", "window_days", "cluster_window_days", "float"),
+    Key("cluster", "embedding_model", "embedding_model", "model"),
     Key("fetch", "timeout", "fetch.timeout", "float"),
     Key("fetch", "deadline", "fetch.deadline", "float"),
     Key("fetch", "max_bytes", "fetch.max_bytes", "int"),
@@ -153,6 +162,14 @@ def parse_env_value(key: Key, raw: str) -> Any:
 def convert(key: Key, value: Any, *, relative_to: Path, origin: str) -> Any:
     """Check and convert one value to the type its Settings attribute holds."""
     kind = key.kind
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if str(value).strip().lower() in ("1", "true", "yes", "on"):
+            return True
+        if str(value).strip().lower() in ("0", "false", "no", "off"):
+            return False
+        raise UsageError(f"{origin}: must be true or false, not {value!r}")
     if kind in ("int", "port"):
         number = _number(value, int, origin)
         low = 1 if kind == "port" or key.dotted not in ZERO_ALLOWED else 0
@@ -163,7 +180,9 @@ def convert(key: Key, value: Any, *, relative_to: Path, origin: str) -> Any:
     if kind == "float":
         number = _number(value, float, origin)
         if number < 0 or (number == 0 and key.dotted not in ZERO_ALLOWED):
-            raise UsageError(f"{origin}: must be a positive number of seconds, not {number}")
+            raise UsageError(f"{origin}: must be a positive number, not {number}")
+        if key.dotted == "cluster.threshold" and number > 1:
+            raise UsageError(f"{origin}: must be between 0 and 1, not {number}")
         return number
     if kind in ("list", "sources", "formats"):
         items = [value] if isinstance(value, str) else value

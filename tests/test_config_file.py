@@ -116,6 +116,20 @@ def test_the_example_config_loads_and_documents_every_key():
     text = EXAMPLE.read_text()
     for key in KEYS:
         assert f"{key.name} =" in text, key.dotted
+    defaults = Settings()
+    for name in ("summarizer", "model", "max_sentences", "device", "backend", "quantize", "num_beams",
+                 "max_input_tokens", "max_new_tokens", "cluster_threshold", "cluster_window_days", "embedding_model"):
+        assert getattr(settings, name) == getattr(defaults, name), f"the example's {name} is not the default"
+
+
+def test_summary_and_cluster_keys_from_env_and_flags():
+    settings = load_settings(env={"BRIEF_SUMMARY_QUANTIZE": "no", "BRIEF_CLUSTER_THRESHOLD": "0.5"},
+                             flags={"summary.backend": "transformers"})
+    assert (settings.quantize, settings.cluster_threshold, settings.backend) == (False, 0.5, "transformers")
+    with pytest.raises(UsageError, match="BRIEF_CLUSTER_THRESHOLD"):
+        load_settings(env={"BRIEF_CLUSTER_THRESHOLD": "1.5"})
+    with pytest.raises(UsageError, match="true or false"):
+        load_settings(env={"BRIEF_SUMMARY_QUANTIZE": "maybe"})
 
 
 def test_parse_since():

@@ -1,6 +1,6 @@
-"""The scheduled side of `brief run`: with --config (or $BRIEF_CONFIG), --email, --dry-run, --archive, --state-dir or
---since, the run reads feeds and files through the state store, archives every format and can email the briefing
-(see brief.schedule). Without them `brief run` stays a plain files-to-output command."""
+"""`brief run`: files to a briefing, or — with --config (or $BRIEF_CONFIG), --email, --dry-run, --archive,
+--state-dir or --since — the scheduled run that reads feeds through the state store, archives every format and can
+email the briefing (brief.schedule). Both share the settings layers, the messages and the exit codes."""
 from __future__ import annotations
 
 import os
@@ -13,46 +13,61 @@ import typer
 from brief.errors import BriefError, ExitCode
 
 
-def wanted(*options: Any) -> bool:
+def is_scheduled(*options: Any) -> bool:
     """Whether any scheduling option was given, or a config file is named in the environment."""
     from brief.config_file import CONFIG_ENV
 
     return any(options) or bool(os.environ.get(CONFIG_ENV))
 
 
-def run_scheduled_command(inputs: Sequence[str], *, config: Path | None, flags: dict[str, Any], email: bool,
-                          dry_run: bool, quiet: bool, briefing_date: str | None, out: str, fmt: str) -> None:
+def _parse_date(briefing_date: str | None) -> Date | None:
+    try:
+        return Date.fromisoformat(briefing_date) if briefing_date else None
+    except ValueError:
+        raise BriefError(f"--date {briefing_date!r} is not a date", hint="use YYYY-MM-DD") from None
+
+
+def run_command(inputs: Sequence[str], *, scheduled: bool, config: Path | None, flags: dict[str, Any],
+                email: bool, dry_run: bool, quiet: bool, briefing_date: str | None, out: str, fmt: str) -> None:
     """Run, print what happened (nothing with --quiet when all went well) and exit with the run's code."""
     from brief.cli import fail, warn, write_output
     from brief.config_file import load_settings
     from brief.render import render
-    from brief.schedule import run_scheduled
 
     messages: list[str] = []
+    written: list[Path] = []
     try:
-        try:
-            day = Date.fromisoformat(briefing_date) if briefing_date else None
-        except ValueError:
-            raise BriefError(f"--date {briefing_date!r} is not a date", hint="use YYYY-MM-DD") from None
+        day = _parse_date(briefing_date)
         settings = load_settings(config, flags=flags)
-        if not (inputs or settings.files or settings.feeds or settings.pages):
-            raise BriefError("nothing to read",
-                             hint="name feeds in the config's [inputs], or files on the command line")
-        outcome = run_scheduled(inputs, settings, email=email or dry_run, dry_run=dry_run, briefing_date=day,
-                                say=messages.append)
-        if out != "-":
-            write_output(render(outcome.briefing, fmt, settings.templates_dir), out)
+        if scheduled:
+            from brief.schedule import run_scheduled
+
+            if not (inputs or settings.files or settings.feeds or settings.pages):
+                raise BriefError("nothing to read",
+                                 hint="name feeds in the config's [inputs], or files on the command line")
+            outcome = run_scheduled(inputs, settings, email=email or dry_run, dry_run=dry_run, briefing_date=day,
+                                    say=messages.append)
+            briefing, exit_code, written = outcome.briefing, outcome.exit_code, list(outcome.written)
+        else:
+            from brief.pipeline import build_briefing
+
+            if not inputs:
+                raise BriefError("no inputs given", hint="name article files or folders, e.g. `brief run samples/`")
+            result = build_briefing(inputs, settings, briefing_date=day, say=messages.append)
+            briefing, exit_code = result.briefing, result.exit_code
+        if out != "-" or not scheduled:
+            write_output(render(briefing, fmt, settings.templates_dir), out)
     except BriefError as err:
         for message in messages:
             warn(message)
         fail(err)
-    if not quiet or outcome.exit_code != ExitCode.OK:
+    if not quiet or exit_code != ExitCode.OK:
         for message in messages:
             warn(message)
-    if not quiet:
-        stories = len(outcome.briefing.stories)
-        typer.echo(f"briefing for {outcome.briefing.date}: {stories} {'story' if stories == 1 else 'stories'}; "
-                   f"wrote {', '.join(str(path) for path in outcome.written)}"
+    if scheduled and not quiet:
+        stories = len(briefing.stories)
+        typer.echo(f"briefing for {briefing.date}: {stories} {'story' if stories == 1 else 'stories'}; "
+                   f"wrote {', '.join(str(path) for path in written)}"
                    + (f"; emailed to {', '.join(settings.email.to)}" if email and not dry_run
-                      and outcome.exit_code != ExitCode.DELIVERY else ""))
-    raise typer.Exit(int(outcome.exit_code))
+                      and exit_code != ExitCode.DELIVERY else ""))
+    raise typer.Exit(int(exit_code))
