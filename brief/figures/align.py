@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from brief.figures import places
 from brief.figures.extract import Claim
-from brief.figures.vocabulary import CHANGE_PREDICATES, NEUTRAL_PREDICATES, PEOPLE_SUBSETS, RELATED_PREDICATES
+from brief.figures.vocabulary import (
+    CHANGE_PREDICATES,
+    NEUTRAL_PREDICATES,
+    PEOPLE_SUBSETS,
+    RELATED_PREDICATES,
+    WEEK,
+)
 
 NEAR_EQUAL = 1.5  # counts whose places cannot be told apart, within 1.5 times each other, are one disputed count
 NIGHT_OR_TODAY = frozenset({"night", "rel:today", "rel:this morning", "rel:earlier today"})
@@ -118,13 +124,10 @@ def _anchors_fit(x: str | None, y: str | None, main: frozenset[str], soft: set[s
     return True
 
 
-_WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def _next_days(x: str, y: str) -> bool:
     if not (x.startswith("day:") and y.startswith("day:")):
         return False
-    gap = abs(_WEEK.index(x[4:]) - _WEEK.index(y[4:]))
+    gap = abs(WEEK.index(x[4:]) - WEEK.index(y[4:]))
     return gap in (1, 6)
 
 

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from brief.figures.numbers import Token, mentioned_values
-from brief.figures.places import Place, actors, find_scope
-from brief.figures.vocabulary import ATTACK_NOUNS
+from brief.figures.places import Place, actors, find_scope, reported_from
+from brief.figures.vocabulary import ATTACK_NOUNS, WEEK
 
 _SEGMENT_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", "[", "]"})
 _SEGMENT_WORDS = frozenset({"while", "whereas", "but"})
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NIGHT = "night"
 _ANCHOR_PATTERNS = [
     (re.compile(r"\b(?:so far|to date|since the (?:start|beginning|outbreak)|since the (?:war|invasion|conflict) "
@@ -37,9 +36,9 @@ _ANCHOR_PATTERNS = [
      lambda m: "month:" + m.group(1)),
 ]
 # a cheap test before the anchor patterns run: a word that any of them needs
-_ANCHOR_HINT = re.compile(r"day\b|night|dawn|early|yesterday|today|morning|last|earlier|previous|prior|ago|\b(?:19|20)\d\d\b|"
-                          r"so far|to date|since|january|february|march|april|june|july|august|september|october|"
-                          r"november|december")
+_ANCHOR_HINT = re.compile(r"day\b|night|dawn|early|yesterday|today|morning|last|earlier|previous|prior|ago|"
+                          r"\b(?:19|20)\d\d\b|so far|to date|since|january|february|march|april|june|july|"
+                          r"august|september|october|november|december")
 _RATE_RE = re.compile(r"^\s*(?:(each|every|per|a|an)\s+(day|night|week|month|year|hour|minute|capita|head|barrel|"
                       r"share|tonne|ton|gallon|litre|liter|kilogram|kg|pound|ounce|person|household|"
                       r"\d[\d,]*\s+[a-z]+)|(daily|nightly|weekly|monthly|annually|yearly|hourly|a day|a year))\b",
@@ -62,7 +61,7 @@ _SAID_BEFORE_RE = re.compile(r"^\s*(?:(?:and|but|while|whereas|during which|whic
 _SAID_INVERTED_RE = re.compile(r"^\s*(?:said|says|according to)\s+(?:the\s+)?([^,;:()]{3,80}?)\s*[.!?\"”']*\s*$",
                                re.IGNORECASE)
 _PERIOD_OF = {"daily": "day", "a day": "day", "nightly": "night", "weekly": "week", "monthly": "month",
-              "annually": "year", "yearly": "year", "a year": "year", "hourly": "hour"}
+              "annually": "year", "annual": "year", "yearly": "year", "a year": "year", "hourly": "hour"}
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 
 
@@ -114,11 +113,7 @@ def _on_publication_day(key: str, published: datetime | None) -> str:
     if published is None or not key.startswith("rel:"):
         return key
     offset = 1 if key == "rel:yesterday" else 0
-    return "day:" + _WEEKDAYS[(published.weekday() - offset) % 7]
-
-
-def anchors_compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+    return "day:" + WEEK[(published.weekday() - offset) % 7]
 
 
 def rate_after(text_after: str) -> str | None:
@@ -131,11 +126,14 @@ def rate_after(text_after: str) -> str | None:
 
 
 def rate_before(text_before: str) -> str | None:
+    """'regularly launching 100 drones', 'an average of 30 a day', 'daily arrivals of 2,000': a rate."""
     m = _RATE_BEFORE_RE.search(text_before)
     if not m:
         return None
     word = m.group(1).lower()
-    return "per " + _PERIOD_OF.get(word, word)
+    if word in _PERIOD_OF:
+        return "per " + _PERIOD_OF[word]
+    return "on average" if "average" in word else "regularly"
 
 
 def with_attacker(sentence: str) -> bool | None:
@@ -223,8 +221,6 @@ def actor_tokens(sentence: str, tokens: list[Token]) -> dict[int, str]:
         i = by_start.get(pos)
         if i is None:
             continue
-        before = sentence[max(0, pos - 30):pos].lower()
-        if re.search(r"(?:authorities|officials|police|governor|mayor)\s+(?:in|from)\s+$", before):
-            continue
-        result[i] = country
+        if not reported_from(sentence, pos):
+            result[i] = country
     return result

@@ -193,8 +193,14 @@ def actors(text: str) -> list[tuple[int, str]]:
     return [(start, country_of(name)) for start, _, name in mentions(text)]
 
 
+def reported_from(text: str, start: int) -> bool:
+    """'authorities in Moscow': the place named at `start` is where a report comes from."""
+    return bool(_REPORTER_BEFORE.search(text[max(0, start - 40):start]))
+
+
 def _is_reporter(text: str, start: int, end: int) -> bool:
-    return bool(_REPORTER_BEFORE.search(text[max(0, start - 40):start]) or _REPORTING_AFTER.match(text[end:]))
+    """A place that reports rather than one a figure is about: 'officials in Kyiv', 'Moscow said'."""
+    return reported_from(text, start) or bool(_REPORTING_AFTER.match(text[end:]))
 
 
 @lru_cache(maxsize=8192)

@@ -265,7 +265,8 @@ RATE_ADVERBS = frozenset({"daily", "nightly", "weekly", "monthly", "annually", "
 MONTHS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
                     "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
                     "november", "dec", "december"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = frozenset(WEEK)
 CLOCK_WORDS = frozenset({"am", "pm", "gmt", "utc", "bst", "est", "edt", "cet", "cest", "pst", "pdt", "et", "pt",
                          "hrs", "clock", "msk", "ist"})
 PREDICATE_OF = {word: event for event, words in PREDICATE_WORDS.items() for word in words}
