@@ -28,13 +28,16 @@ from brief.text import sentences, words
 from brief.types import Article, Source, Story
 
 LEAD_SENTENCES = 3
-LEAD_WORDS = 60
-BODY_WORDS = 1000  # the TF-IDF side reads at most this many words of each article
+LEAD_WORDS = 40
+BODY_WORDS = 600  # the TF-IDF side reads at most this many words of each article
 NAME_WORDS = 400  # names and numbers are taken from this many first words
 NO_SHARED_NAME_FACTOR = 0.5
 BLOCK = 512  # rows of the pair-score matrix computed at once
 
-_NAME_OR_NUMBER = re.compile(r"[A-Z][\w'’.-]*|\d[\d,.:]*\d|\d")
+# A capitalised word not opening a sentence (not after . ! ? : ; or an opening quote), or a number.
+_NAME_OR_NUMBER = re.compile(
+    r"(?=[A-Z0-9])(?:(?<![.!?:;\"“‘(]\s)(?<![.!?:;]['\"’”)]\s)(?<![\"“‘(])\b([A-Z][\w'’.-]*)|(\d[\d,.:]*\d|\d))"
+)
 _NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december mr mrs ms dr the a an i it he she they we you his her their its this that
@@ -76,14 +79,10 @@ def body_text(article: Article) -> str:
 
 def names_and_numbers(article: Article) -> frozenset[str]:
     """Capitalised words that do not open a sentence (names, places, organisations) and numbers."""
-    found: set[str] = set()
-    for sentence in sentences(" ".join(article.text.split()[:NAME_WORDS])):
-        for match in _NAME_OR_NUMBER.finditer(sentence):
-            token = match.group(0).rstrip(".,:").lower().replace("’", "'")
-            if not token or token in _NOT_NAMES or (match.start() == 0 and not token[0].isdigit()):
-                continue
-            found.add(token.replace(",", ""))
-    return frozenset(found)
+    text = ". " + " ".join(article.text.split()[:NAME_WORDS]).replace("’", "'")
+    found = {name.rstrip(".").lower() if name else number.replace(",", "")
+             for name, number in _NAME_OR_NUMBER.findall(text)}
+    return frozenset(found - _NOT_NAMES - {""})
 
 
 @dataclass(frozen=True)
@@ -138,19 +137,31 @@ def pair_similarity(f: Features, rows: np.ndarray, cols: np.ndarray, window_days
     return score
 
 
-def _components(f: Features, n: int, threshold: float, window_days: float) -> list[np.ndarray]:
-    """Connected components of the graph of pairs scoring at least `threshold`, each an index array."""
+def _components(f: Features, threshold: float, window_days: float) -> list[np.ndarray]:
+    """Connected components of the graph of pairs scoring at least `threshold`, each an index array.
+
+    Rows are visited in publication order, each block against itself and the later articles that are still
+    inside the time window (undated articles, sorted last, are compared with everything)."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
+    n = len(f.stamps)
+    by_time = np.argsort(np.where(np.isnan(f.stamps), np.inf, f.stamps), kind="stable")
+    sorted_stamps = f.stamps[by_time]
+    undated = int(np.isnan(sorted_stamps).sum())
+    dated = n - undated
     sources, targets = [], []
-    everything = np.arange(n)
     for start in range(0, n, BLOCK):
-        rows = everything[start:start + BLOCK]
-        block = pair_similarity(f, rows, everything, window_days)
-        i, j = np.nonzero(block >= threshold)
+        rows = by_time[start:start + BLOCK]
+        if start < dated:
+            latest = sorted_stamps[min(start + BLOCK, dated) - 1] + window_days * 86400.0
+            end = int(np.searchsorted(sorted_stamps[:dated], latest, side="right"))
+            columns = np.concatenate([by_time[start:end], by_time[dated:]])
+        else:
+            columns = by_time[start:]
+        i, j = np.nonzero(pair_similarity(f, rows, columns, window_days) >= threshold)
         sources.append(rows[i])
-        targets.append(j)
+        targets.append(columns[j])
     src, dst = np.concatenate(sources), np.concatenate(targets)
     graph = coo_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
     count, labels = connected_components(graph, directed=False)
@@ -164,7 +175,7 @@ def group(f: Features, threshold: float, window_days: float) -> list[list[int]]:
     from scipy.spatial.distance import squareform
 
     groups: list[list[int]] = []
-    for members in _components(f, len(f.stamps), threshold, window_days):
+    for members in _components(f, threshold, window_days):
         if len(members) == 1:
             groups.append([int(members[0])])
             continue

@@ -11,20 +11,19 @@ Three kinds, strongest first:
 from __future__ import annotations
 
 import difflib
-import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
-from brief.text import sentences, words
 from brief.types import Article
 
 SHINGLE = 5  # words per shingle
 NEAR_DUPLICATE = 0.5  # Jaccard of shingle sets
 CONTAINED = 0.8  # share of the shorter text's shingles found in the longer one
 MAX_WORDS = 5000  # copy checks read at most this many words of a text (50,000-word inputs stay fast)
-MAX_SENTENCES = 200
+MAX_SENTENCES = 100
 
 # A rewritten passage: a sentence pair whose words line up in order for at least this share (difflib ratio)...
 PASSAGE_MIN = 0.45
@@ -50,14 +49,11 @@ class CopyLink:
     kind: str  # "exact" | "near" | "rewrite"
 
 
-def _fingerprint(tokens: Sequence[str]) -> int:
-    return int.from_bytes(hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest(), "big")
-
-
 def shingles(tokens: Sequence[str], size: int = SHINGLE) -> frozenset[int]:
+    """Hashes of the word `size`-grams (Python's hash: only compared within one process)."""
     if len(tokens) < size:
-        return frozenset([_fingerprint(tokens)]) if tokens else frozenset()
-    return frozenset(_fingerprint(tokens[i:i + size]) for i in range(len(tokens) - size + 1))
+        return frozenset([hash(tuple(tokens))]) if tokens else frozenset()
+    return frozenset(hash(tuple(tokens[i:i + size])) for i in range(len(tokens) - size + 1))
 
 
 def is_near_duplicate(a: frozenset[int], b: frozenset[int]) -> bool:
@@ -67,50 +63,61 @@ def is_near_duplicate(a: frozenset[int], b: frozenset[int]) -> bool:
     return shared / len(a | b) >= NEAR_DUPLICATE or shared / min(len(a), len(b)) >= CONTAINED
 
 
-@dataclass(frozen=True)
+_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[.!?]+")
+
+
 class _Text:
-    tokens: tuple[str, ...]
-    shingles: frozenset[int]
-    sentences: tuple[tuple[str, ...], ...]
-    content: tuple[frozenset[str], ...]  # content words of each sentence
+    """An article's words and shingles, and its sentences as word tuples (cut at . ! ?, one regex pass: the
+    same rough cut on both sides of a comparison is all the alignment needs)."""
 
+    def __init__(self, article: Article):
+        self.tokens: list[str] = []
+        self.sentences: list[tuple[str, ...]] = []
+        sentence: list[str] = []
+        for token in _TOKEN.findall(" ".join(article.text.split()[:MAX_WORDS]).lower().replace("’", "'")):
+            if token[0] in ".!?":
+                self._end_sentence(sentence)
+                sentence = []
+            else:
+                self.tokens.append(token)
+                sentence.append(token)
+        self._end_sentence(sentence)
+        self.shingles = shingles(self.tokens)
 
-def _prepare(article: Article) -> _Text:
-    tokens = tuple(words(article.text))
-    limited = tokens[:MAX_WORDS]
-    kept = [tuple(words(s)) for s in sentences(" ".join(article.text.split()[:MAX_WORDS]))[:MAX_SENTENCES]]
-    kept = [s for s in kept if len(s) >= MIN_SENTENCE_WORDS]
-    return _Text(
-        tokens=tokens,
-        shingles=shingles(limited),
-        sentences=tuple(kept),
-        content=tuple(frozenset(w for w in s if w not in _STOPWORDS and len(w) > 2) for s in kept),
-    )
+    def _end_sentence(self, sentence: list[str]) -> None:
+        if len(sentence) >= MIN_SENTENCE_WORDS and len(self.sentences) < MAX_SENTENCES:
+            self.sentences.append(tuple(sentence))
+
+    @cached_property
+    def content(self) -> tuple[frozenset[str], ...]:
+        """The content words of each sentence."""
+        return tuple(frozenset(w for w in s if w not in _STOPWORDS and len(w) > 2) for s in self.sentences)
 
 
 def rewritten_passages(a: _Text, b: _Text) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Sentence pairs of `a` and `b` that line up word by word with short substitutions between.
 
-    Only pairs sharing a few content words are compared, so long texts stay cheap."""
+    Each sentence of `a` is aligned only with the sentence of `b` sharing the most content words (at least 3 and
+    30 %), so long texts stay cheap."""
     index: dict[str, list[int]] = defaultdict(list)
     for j, content in enumerate(b.content):
         for word in content:
             index[word].append(j)
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
     passages = []
     for i, content in enumerate(a.content):
         shared: dict[int, int] = defaultdict(int)
         for word in content:
             for j in index.get(word, ()):
                 shared[j] += 1
-        best_ratio, best_j = 0.0, -1
-        for j, count in sorted(shared.items()):
-            if count < 3 or count < 0.3 * min(len(content), len(b.content[j])):
-                continue
-            ratio = difflib.SequenceMatcher(None, a.sentences[i], b.sentences[j], autojunk=False).ratio()
-            if ratio > best_ratio:
-                best_ratio, best_j = ratio, j
-        if PASSAGE_MIN <= best_ratio < PASSAGE_SAME:
-            passages.append((a.sentences[i], b.sentences[best_j]))
+        best = min(((-count, j) for j, count in shared.items()
+                    if count >= 3 and count >= 0.3 * min(len(content), len(b.content[j]))), default=None)
+        if best is None:
+            continue
+        j = best[1]
+        matcher.set_seqs(a.sentences[i], b.sentences[j])
+        if matcher.quick_ratio() >= PASSAGE_MIN and PASSAGE_MIN <= matcher.ratio() < PASSAGE_SAME:
+            passages.append((a.sentences[i], b.sentences[j]))
     return passages
 
 
@@ -173,7 +180,9 @@ def _candidate_links(texts: Sequence[_Text]) -> list[CopyLink]:
 
 def copy_links(articles: Sequence[Article]) -> list[CopyLink]:
     """Copies among `articles` (in citation order), each pointing at an original that is not itself a copy."""
-    texts = [_prepare(a) for a in articles]
+    if len(articles) < 2:
+        return []
+    texts = [_Text(a) for a in articles]
     original_of: dict[int, int] = {}
     kinds: dict[int, str] = {}
 
