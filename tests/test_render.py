@@ -78,12 +78,26 @@ def test_every_format_shows_figures_sources_and_copies(fmt):
 
 def test_markdown_table_cells_escape_pipes():
     briefing = _briefing()
-    fact = Fact(what="votes | for", verdict="single", values=(
-        FigureValue(value=31, unit=None, qualifier=None, text="31", quote="q", refs=(1,)),))
+    fact = Fact(what="votes | for", verdict="agree", values=(
+        FigureValue(value=31, unit=None, qualifier=None, text="31", quote="q", refs=(1, 2)),))
     story = briefing.stories[0]
     briefing = Briefing(title=briefing.title, date=briefing.date, generated_at=briefing.generated_at,
                         stories=(StoryBriefing(story.story, story.headline, story.summary, (fact,)),))
-    assert "| votes \\| for | 31 [1] | single source |" in render(briefing, "md")
+    assert "| votes \\| for | 31 [1][2] | agree |" in render(briefing, "md")
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html"])
+def test_single_source_figures_follow_the_compared_ones_in_one_line(fmt):
+    briefing = _briefing()
+    story = briefing.stories[0]
+    single = Fact(what="bridges repaired", verdict="single", values=(
+        FigureValue(value=3, unit=None, qualifier=None, text="three bridges", quote="q", refs=(2,)),))
+    briefing = Briefing(title=briefing.title, date=briefing.date, generated_at=briefing.generated_at,
+                        stories=(StoryBriefing(story.story, story.headline, story.summary,
+                                               story.figures + (single,)),))
+    text = render(briefing, fmt)
+    assert "From one source only:" in text and "bridges repaired 3 [2]" in text
+    assert text.index("cranes collapsed") < text.index("From one source only:")
 
 
 def test_user_templates_override_the_bundled_ones(tmp_path):
