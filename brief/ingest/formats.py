@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import yaml
 
@@ -147,9 +147,11 @@ def _article_from_record(record: dict, *, key: str, path: str | None) -> Article
     )
 
 
-def _records(items: list, *, key: str, path: str | None) -> Iterator[Article | Skipped]:
-    for number, record in enumerate(items, start=1):
-        where = f"{path or key} item {number}"
+def _records(numbered: Iterable[tuple[int, Any]], *, key: str, path: str | None, unit: str
+             ) -> Iterator[Article | Skipped]:
+    """Articles from numbered records ("item 3" of a list, "line 7" of a JSONL file); a bad record is skipped."""
+    for number, record in numbered:
+        where = f"{path or key} {unit} {number}"
         if not isinstance(record, dict):
             yield Skipped(where, "not a JSON object")
             continue
@@ -174,14 +176,13 @@ def read_json(text: str, *, key: str, path: str | None) -> Iterator[Article | Sk
         raise UnusableInput("JSON is neither an article object nor a list of them")
     if not data:
         raise UnusableInput("empty JSON list")
-    yield from _records(data, key=key, path=path)
+    yield from _records(enumerate(data, start=1), key=key, path=path, unit="item")
 
 
 def read_jsonl(text: str, *, key: str, path: str | None) -> Iterator[Article | Skipped]:
-    rows: list = []
+    rows: list[tuple[int, Any]] = []
     bad: list[Skipped] = []
-    lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -191,15 +192,7 @@ def read_jsonl(text: str, *, key: str, path: str | None) -> Iterator[Article | S
     if not rows and not bad:
         raise UnusableInput("empty file")
     yield from bad
-    for number, record in rows:
-        where = f"{path or key} line {number}"
-        if not isinstance(record, dict):
-            yield Skipped(where, "not a JSON object")
-            continue
-        try:
-            yield _article_from_record(record, key=f"{key}#{number}", path=path)
-        except UnusableInput as err:
-            yield Skipped(where, str(err))
+    yield from _records(rows, key=key, path=path, unit="line")
 
 
 def read_html(data: bytes, *, key: str, path: str | None) -> Iterator[Article]:
