@@ -59,7 +59,7 @@ class Settings:
     quiet: bool = False  # no progress bar
     # clustering (brief.cluster, brief.embed)
     embedding_model: str = "all-MiniLM-L6-v2"  # the packaged model, a sentence-transformers id or folder, or "tfidf"
-    cluster_threshold: float = 0.35  # 0..1: how alike two articles must be to share a story (higher = stricter)
+    cluster_threshold: float = 0.375  # 0..1: how alike two articles must be to share a story (higher = stricter)
     cluster_window_days: float = 5.0  # articles published further apart than this are never one story
     # where user overrides and run state live (None = bundled templates / platformdirs default)
     templates_dir: Path | None = None

@@ -23,7 +23,7 @@ def cluster_command(
     out: str = typer.Option("-", "--out", "-o", help="Output file; - for stdout."),
     threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                               help="How alike two articles must be to share a story, 0-1 "
-                                                   "(higher = stricter). [default: 0.35]"),
+                                                   "(higher = stricter). [default: 0.375]"),
     window_days: Optional[float] = typer.Option(None, "--window-days", min=0.0,
                                                 help="Articles published further apart are never one story. "
                                                      "[default: 4]"),

@@ -14,7 +14,7 @@ def eval_clusters(
                                          "story label."),
     gold_field: str = typer.Option("cluster", "--gold-field", help="The field holding the gold story label."),
     threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
-                                              help="Clustering threshold to score. [default: 0.35]"),
+                                              help="Clustering threshold to score. [default: 0.375]"),
     embedding_model: Optional[str] = typer.Option(None, "--embedding-model",
                                                   help="Sentence-transformers model id or folder, or tfidf."),
 ) -> None:
