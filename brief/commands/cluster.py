@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from enum import Enum
 from typing import List, Optional
 
 import typer
 
-from brief.config import Settings
-from brief.errors import ExitCode, NothingUsable
+from brief.errors import BriefError, ExitCode, NothingUsable
 
 
 class ClusterFormat(str, Enum):
@@ -34,11 +32,14 @@ def cluster_command(
     """Show the stories the articles were grouped into: id, headline, articles and copies."""
     from brief.cli import fail, warn, write_output
     from brief.cluster_report import cluster_markdown, cluster_report
+    from brief.config_file import load_settings
     from brief.pipeline import load_stories
 
-    overrides = {"cluster_threshold": threshold, "cluster_window_days": window_days,
-                 "embedding_model": embedding_model}
-    settings = replace(Settings(), **{k: v for k, v in overrides.items() if v is not None})
+    try:
+        settings = load_settings(flags={"cluster.threshold": threshold, "cluster.window_days": window_days,
+                                        "cluster.embedding_model": embedding_model})
+    except BriefError as err:
+        fail(err)
     stories, skipped = load_stories(inputs, settings)
     for item in skipped:
         warn(f"skipped {item.input}: {item.reason}")

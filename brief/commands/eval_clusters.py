@@ -1,7 +1,6 @@
 """`brief eval clusters FILE.jsonl`: B-cubed and pairwise scores of the clustering against gold story labels."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Optional
 
 import typer
@@ -19,12 +18,11 @@ def eval_clusters(
                                                   help="Sentence-transformers model id or folder, or tfidf."),
 ) -> None:
     """Cluster labelled articles and print B-cubed precision/recall/F1 and pairwise F1."""
-    from brief.config import Settings
+    from brief.config_file import load_settings
     from brief.evaluate.clusters import evaluate_clusters, format_evaluation
 
-    overrides = {"cluster_threshold": threshold, "embedding_model": embedding_model}
-    settings = replace(Settings(), **{k: v for k, v in overrides.items() if v is not None})
     try:
+        settings = load_settings(flags={"cluster.threshold": threshold, "cluster.embedding_model": embedding_model})
         evaluation = evaluate_clusters([file], settings, gold_field=gold_field)
     except BriefError as err:
         typer.echo(f"brief: {err}" + (f" ({err.hint})" if err.hint else ""), err=True)
