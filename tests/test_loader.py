@@ -11,19 +11,9 @@ from brief.config import Settings
 from brief.errors import ModelUnavailable
 from brief.summarize import loader
 from brief.summarize.seq2seq import Seq2SeqSummarizer
-from tinymodels import corrupt_copy, sample_sentences, tiny_model
+from tinymodels import bart_dir, corrupt_copy, sample_sentences, t5_dir  # noqa: F401 (session fixtures)
 
 GREEDY = loader.GenerationOptions(num_beams=1, max_new_tokens=12, min_new_tokens=12, no_repeat_ngram_size=2)
-
-
-@pytest.fixture(scope="session")
-def t5_dir(tmp_path_factory) -> Path:
-    return tiny_model("t5", tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def bart_dir(tmp_path_factory) -> Path:
-    return tiny_model("bart", tmp_path_factory)
 
 
 def generator(directory: Path, *, quantize: bool = False) -> loader.TransformersGenerator:

@@ -20,7 +20,7 @@ from brief.summarize.prompts import SUMMARY, PromptTemplates
 from brief.summarize.salience import salient_sentences
 from brief.summarize.seq2seq import Seq2SeqSummarizer
 from brief.types import Article, Source, Story
-from tinymodels import tiny_model
+from tinymodels import bart_dir, t5_dir  # noqa: F401 (session fixtures)
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -59,16 +59,6 @@ class ScriptedGenerator:
     def generate(self, prompts, options):
         self.prompts.extend(prompts)
         return [self.headline if p.startswith("Write a short news headline") else self.summary for p in prompts]
-
-
-@pytest.fixture(scope="session")
-def t5_dir(tmp_path_factory) -> Path:
-    return tiny_model("t5", tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def bart_dir(tmp_path_factory) -> Path:
-    return tiny_model("bart", tmp_path_factory)
 
 
 @pytest.fixture

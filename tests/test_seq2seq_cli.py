@@ -9,15 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from brief.cli import app
-from tinymodels import corrupt_copy, tiny_model
+from tinymodels import corrupt_copy, t5_dir  # noqa: F401 (session fixture)
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
-
-
-@pytest.fixture(scope="session")
-def t5_dir(tmp_path_factory) -> Path:
-    return tiny_model("t5", tmp_path_factory)
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 SAMPLE_TEXT = """\
 The city council approved a budget of 12 million dollars on Tuesday after a long debate.
 Three people were injured when a bus hit a wall in the city centre, the police said.
@@ -141,3 +143,13 @@ def tiny_model(kind: str, tmp_path_factory) -> Path:
         builder = {"t5": build_t5, "bart": build_bart}[kind]
         _BUILT[kind] = builder(tmp_path_factory.mktemp(f"tiny-{kind}"))
     return _BUILT[kind]
+
+
+@pytest.fixture(scope="session")
+def t5_dir(tmp_path_factory) -> Path:
+    return tiny_model("t5", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def bart_dir(tmp_path_factory) -> Path:
+    return tiny_model("bart", tmp_path_factory)
