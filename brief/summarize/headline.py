@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from brief.config import Settings
-from brief.summarize.similarity import similarity_matrix
+from brief.summarize.similarity import similarity
 from brief.types import Source
 from brief.text import words
 
@@ -71,8 +71,8 @@ def choose_headline(
     titled = [(source, title) for source, title in titled if _usable(title)]
     if titled and summary_texts:
         texts = [title for _, title in titled] + summary_texts
-        similarity = similarity_matrix(texts, settings)[: len(titled), len(titled):]
-        return titled[int(np.argmax(similarity.mean(axis=1)))][1]
+        agreement = similarity(texts, settings).blended[: len(titled), len(titled):]
+        return titled[int(np.argmax(agreement.mean(axis=1)))][1]
     if titled:
         return titled[0][1]
     return shorten(summary_texts[0]) if summary_texts else None

@@ -23,7 +23,7 @@ from brief.config import Settings
 from brief.figures import mentioned_values
 from brief.summarize import StoryInput
 from brief.summarize.sentence_filter import leans_on_context, strip_dateline, trim_truncated, unfit_reason
-from brief.summarize.similarity import similarity_matrix
+from brief.summarize.similarity import Similarity, similarity
 from brief.text import paragraphs, split_sentences, words
 from brief.types import Source
 
@@ -31,12 +31,10 @@ PER_SOURCE = 20  # fit sentences considered per article: later ones rarely matte
 WEIGHT_CENTRALITY = 0.45
 WEIGHT_HEADLINES = 0.25
 WEIGHT_POSITION = 0.30
-CONTEXT_PENALTY = 0.75  # factor for sentences that lean on what came before them
+CONTEXT_PENALTY = 0.5  # factor for sentences that lean on what came before them
 FULL_LENGTH_WORDS = 12  # sentences shorter than this carry proportionally less
-MMR_LAMBDA = 0.7
+MMR_LAMBDA = 0.85  # mild: sentences stating the same as a pick are dropped outright
 NEW_OUTLET_BONUS = 0.15
-ECHO_SIMILARITY = 0.6  # at or above this similarity two sentences state the same thing: the later one is dropped
-# as redundant, and the outlet that wrote it is cited on the one kept
 
 
 @dataclass(frozen=True)
@@ -105,16 +103,17 @@ def _centrality(similarity: np.ndarray, groups: np.ndarray) -> np.ndarray:
 
 
 def _echo_refs(
-    index: int, pool: list[_Sentence], similarity: np.ndarray, pool_numbers: list[frozenset[float]]
+    index: int, pool: list[_Sentence], similarity: Similarity, pool_numbers: list[frozenset[float]]
 ) -> tuple[int, ...]:
-    """Refs of the sources that state sentence `index` too (same content, no number it lacks)."""
+    """Refs of the sources that state sentence `index` too (the same statement, no number it lacks); one per
+    group of copies, the best-matching member."""
     sentence = pool[index]
     best: dict[int, tuple[float, int]] = {}
-    for j in np.flatnonzero(similarity[index] >= ECHO_SIMILARITY):
+    for j in np.flatnonzero(similarity.same_statement[index]):
         other = pool[j]
         if other.group == sentence.group or not pool_numbers[index] <= pool_numbers[j]:
             continue
-        score = (float(similarity[index, j]), -other.source.ref)
+        score = (float(similarity.blended[index, j]), -other.source.ref)
         if other.group not in best or score > best[other.group]:
             best[other.group] = score
     return tuple(sorted({sentence.source.ref} | {-ref for _, ref in best.values()}))
@@ -131,8 +130,11 @@ def _salience(pool: list[_Sentence], similarity: np.ndarray, title_similarity: n
     return score * length * context
 
 
-def _mmr_order(scores: np.ndarray, similarity: np.ndarray, groups: list[int], limit: int | None) -> list[int]:
-    """Indices in pick order by maximal marginal relevance; near-duplicates of a pick are dropped."""
+def _mmr_order(
+    scores: np.ndarray, similarity: np.ndarray, same: np.ndarray, groups: list[int], limit: int | None
+) -> list[int]:
+    """Indices in pick order by maximal marginal relevance. A sentence stating the same as a pick (`same`) is
+    dropped: its outlet is cited on the pick instead."""
     n = len(scores)
     redundancy = np.zeros(n, dtype=np.float32)
     available = np.ones(n, dtype=bool)
@@ -143,9 +145,9 @@ def _mmr_order(scores: np.ndarray, similarity: np.ndarray, groups: list[int], li
         value = MMR_LAMBDA * scores - (1 - MMR_LAMBDA) * redundancy + bonus
         pick = int(np.argmax(np.where(available, value, -np.inf)))  # ties: the earlier sentence
         order.append(pick)
-        covered.add(groups[pick])
+        covered.update(groups[j] for j in np.flatnonzero(same[:, pick]))  # outlets stating it are represented
         redundancy = np.maximum(redundancy, similarity[:, pick])
-        available &= redundancy < ECHO_SIMILARITY
+        available &= ~same[:, pick]
         available[pick] = False
     return order
 
@@ -165,15 +167,18 @@ def salient_sentences(
     if not everything:
         return []
     titles = [s.article.title for s in sources if groups[s.ref] == s.ref and s.article.title.strip()]
-    similarity = similarity_matrix([s.text for s in everything] + titles, settings)
     n = len(everything)
-    sentence_similarity, title_similarity = similarity[:n, :n], similarity[:n, n:]
-    scores = _salience(everything, sentence_similarity, title_similarity)
+    measured = similarity([s.text for s in everything] + titles, settings)
+    blended = measured.blended
+    sentences = Similarity(measured.lexical[:n, :n], measured.semantic[:n, :n])
+    scores = _salience(everything, blended[:n, :n], blended[:n, n:])
 
     candidates = [i for i, s in enumerate(everything) if s.group == s.source.ref]
+    among = np.ix_(candidates, candidates)
     picked = _mmr_order(
         scores[candidates],
-        sentence_similarity[np.ix_(candidates, candidates)],
+        blended[:n, :n][among],
+        sentences.same_statement[among],
         [everything[i].group for i in candidates],
         limit,
     )
@@ -182,6 +187,6 @@ def salient_sentences(
     for k in picked:
         i = candidates[k]
         s = everything[i]
-        refs = _echo_refs(i, everything, sentence_similarity, pool_numbers)
+        refs = _echo_refs(i, everything, sentences, pool_numbers)
         result.append(Candidate(s.text, s.source.ref, float(scores[i]), s.position, s.paragraph, refs))
     return result

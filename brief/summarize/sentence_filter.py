@@ -53,8 +53,14 @@ _DANGLING_STARTS = frozenset(
 )
 
 
+# "EXCLUSIVE: ", "UPDATE 2: ", "ORIGINALLY PUBLISHED JANUARY 2021: "
+_KICKER = re.compile(r"""^[A-Z][A-Z0-9 ,.'’&/-]{2,40}:\s+(?=[A-Z"“])""")
+
+
 def strip_dateline(sentence: str) -> str:
-    """Remove a wire-style dateline ("WASHINGTON (Reuters) - ") from the front of a lead sentence."""
+    """Remove a wire-style dateline ("WASHINGTON (Reuters) - ") or a capitalised kicker ("EXCLUSIVE: ") from the
+    front of a sentence."""
+    sentence = _KICKER.sub("", sentence)
     match = _DATELINE.match(sentence)
     if not match:
         return sentence
@@ -105,6 +111,9 @@ def unfit_reason(sentence: str, title: str = "") -> str | None:
         return "too short"
     if len(tokens) > MAX_WORDS:
         return "too long"
+    for reason, pattern in _UNFIT_PATTERNS:
+        if pattern.search(sentence):
+            return reason
     if sentence[0].islower():
         return "starts mid-sentence"
     if _TRUNCATED.search(sentence):
@@ -118,9 +127,6 @@ def unfit_reason(sentence: str, title: str = "") -> str | None:
         return "all capitals"
     if title and words(title) == tokens:
         return "repeats the headline"
-    for reason, pattern in _UNFIT_PATTERNS:
-        if pattern.search(sentence):
-            return reason
     if sentence[0] in _OPENING_QUOTE and not _SPEECH_VERB.search(sentence):
         return "quote without attribution"
     return None

@@ -1,9 +1,12 @@
-"""Sentence-to-sentence similarity: lexical overlap (TF-IDF cosine) blended with sentence embeddings.
+"""Sentence-to-sentence similarity: lexical overlap (TF-IDF cosine) and sentence embeddings.
 
 Lexical overlap sees shared names and figures; embeddings see paraphrase ("began talks" / "commenced
-discussions"). Settings.embedding_model = "tfidf" skips the model for speed.
+discussions"). Salience uses their blend; whether two sentences state the same thing asks either one to be
+high. Settings.embedding_model = "tfidf" skips the model for speed.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -11,15 +14,33 @@ from brief.config import Settings
 from brief.summarize.lexical import tfidf_matrix
 
 EMBEDDING_SHARE = 0.5
+SAME_LEXICAL = 0.5  # TF-IDF cosine at which two sentences say the same thing in mostly the same words
+SAME_SEMANTIC = 0.8  # embedding cosine at which two sentences are paraphrases of each other
 
 
-def similarity_matrix(texts: list[str], settings: Settings | None = None) -> np.ndarray:
-    """Pairwise similarity in [0, 1] of `texts` (the diagonal is 1 for any non-empty text)."""
+@dataclass(frozen=True)
+class Similarity:
+    lexical: np.ndarray
+    semantic: np.ndarray
+
+    @property
+    def blended(self) -> np.ndarray:
+        """Pairwise similarity in [0, 1]."""
+        return np.clip((1 - EMBEDDING_SHARE) * self.lexical + EMBEDDING_SHARE * self.semantic, 0.0, 1.0)
+
+    @property
+    def same_statement(self) -> np.ndarray:
+        """Pairs that state the same thing, in the same words or as a paraphrase."""
+        return (self.lexical >= SAME_LEXICAL) | (self.semantic >= SAME_SEMANTIC)
+
+
+def similarity(texts: list[str], settings: Settings | None = None) -> Similarity:
+    """Lexical and semantic cosine similarity of every pair of `texts`."""
     if not texts:
-        return np.zeros((0, 0), dtype=np.float32)
+        empty = np.zeros((0, 0), dtype=np.float32)
+        return Similarity(empty, empty)
     from brief.embed import embed_texts
 
     lexical = tfidf_matrix(texts)
     semantic = embed_texts(texts, settings or Settings())
-    blended = (1 - EMBEDDING_SHARE) * (lexical @ lexical.T) + EMBEDDING_SHARE * (semantic @ semantic.T)
-    return np.clip(blended, 0.0, 1.0)
+    return Similarity(lexical @ lexical.T, semantic @ semantic.T)
