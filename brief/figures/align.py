@@ -19,6 +19,7 @@ from brief.figures.vocabulary import (
     NEUTRAL_PREDICATES,
     PEOPLE_SUBSETS,
     RELATED_PREDICATES,
+    UNSTATED,
     WEEK,
 )
 
@@ -53,7 +54,7 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
     if a.rate != b.rate or a.forecast != b.forecast:
         return VETO
     soft: set[str] = set()
-    if a.noun != b.noun:
+    if a.noun != b.noun and UNSTATED not in (a.noun, b.noun):
         if not ({a.noun, b.noun} & {"people"} and {a.noun, b.noun} - {"people"} <= PEOPLE_SUBSETS):
             return VETO
         if not (a.predicate == b.predicate == "attended"):  # protesters at a rally are its people

@@ -60,6 +60,11 @@ _SAID_BEFORE_RE = re.compile(r"^\s*(?:(?:and|but|while|whereas|during which|whic
                              re.IGNORECASE)
 _SAID_INVERTED_RE = re.compile(r"^\s*(?:said|says|according to)\s+(?:the\s+)?([^,;:()]{3,80}?)\s*[.!?\"”']*\s*$",
                                re.IGNORECASE)
+_VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|in favou?r|abstain\w*|abstentions?)\b", re.IGNORECASE)
+_REJECTED_RE = re.compile(r"\b(?:rejected|defeated|voted down|turned down|blocked|vetoed|voted against|threw out)\b",
+                          re.IGNORECASE)
+_SIDE_AFTER_RE = re.compile(r"(?:votes? |members |councillors |senators |lawmakers )?(?:(in favou?r|for|against|"
+                            r"opposed)\b|(abstentions?|abstaining|abstained)\b)")
 _PERIOD_OF = {"daily": "day", "a day": "day", "nightly": "night", "weekly": "week", "monthly": "month",
               "annually": "year", "annual": "year", "yearly": "year", "a year": "year", "hourly": "hour"}
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
@@ -142,6 +147,30 @@ def with_attacker(sentence: str) -> bool | None:
     if not m:
         return None
     return m.group(2) is not None
+
+
+def vote_tallies(sentence: str, tokens: list[Token], numbers: list) -> dict[int, str]:
+    """The sides of a vote: "by 41 votes to 35", "voted 41-35", "41 in favour and 35 against", "two abstentions".
+    In "rejected by 44 votes to 32" the first count is against."""
+    if not _VOTE_CONTEXT.search(sentence):
+        return {}
+    sides: dict[int, str] = {}
+    low = [t.low for t in tokens]
+    for k, (n, m) in enumerate(zip(numbers, numbers[1:])):
+        i = n.last_token + 1
+        if i < len(low) and low[i] in ("votes", "vote"):
+            i += 1
+        if i < len(low) and low[i] in ("to", "-", "–") and m.first_token == i + 1 and n.value and m.value:
+            first = "against" if _REJECTED_RE.search(sentence[:n.start]) else "for"
+            sides[k], sides[k + 1] = first, "against" if first == "for" else "for"
+    for k, n in enumerate(numbers):
+        after = " ".join(low[n.last_token + 1:n.last_token + 4])
+        if k in sides or not n.value:
+            continue
+        m = _SIDE_AFTER_RE.match(after)
+        if m:
+            sides[k] = "abstained" if m.group(2) else ("against" if m.group(1) in ("against", "opposed") else "for")
+    return sides
 
 
 def attribution(sentence: str, tokens: list[Token], bounds: list[tuple[int, int]], index: int) -> str | None:

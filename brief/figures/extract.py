@@ -83,7 +83,7 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
         q = self.quantity(k, n)
         if q is None:
             return None
-        meaning = self.meaning(q, n.first_token)
+        meaning = self.meaning(q, k)
         if meaning is None:
             return None
         noun, noun_words, noun_end, predicate = meaning

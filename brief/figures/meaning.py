@@ -14,6 +14,9 @@ from brief.figures.vocabulary import (
     CURRENCY_WORDS,
     IRREGULAR_SINGULARS,
     LEVEL_VERBS,
+    MEASURE_DIMENSIONS,
+    MONEY_KINDS,
+    MONEY_PREDICATES,
     MONTHS,
     NOUN_PREDICATES,
     PEOPLE_PREDICATES,
@@ -22,6 +25,8 @@ from brief.figures.vocabulary import (
     RATE_PERIODS,
     SEVERITY_WORDS,
     STOPWORDS,
+    TIME_UNITS,
+    UNSTATED,
     WEEKDAYS,
 )
 
@@ -91,6 +96,11 @@ def counted_key(words: list[str]) -> str | None:
     return singular(head)
 
 
+def _money_kind(words: list[str]) -> str:
+    """What an amount is: 'a $45,000 fine' -> 'fine'; a plan's, a project's or a deal's cost -> 'amount'."""
+    return next((MONEY_KINDS[w] for w in reversed(words) if w in MONEY_KINDS), "amount")
+
+
 def _nationals(word: str) -> str | None:
     """'42 Palestinians', 'three Britons': people named by their nationality are people."""
     return "people" if word.endswith("s") and (word in DEMONYMS or word[:-1] in DEMONYMS) else None
@@ -137,9 +147,14 @@ def predicate_ending_at(tokens: list[Token], i: int) -> str | None:
 class MeaningReader(Sentence):
     """Reads what a figure counts and the event it belongs to."""
 
-    def meaning(self, q, a: int) -> tuple[str, list[str], int, str | None] | None:
-        """(what is counted, its words, its last token, predicate) of the Quantity `q` whose number starts at
-        token `a`, or None when the sentence does not say what the figure counts."""
+    def meaning(self, q, k: int) -> tuple[str, list[str], int, str | None] | None:
+        """(what is counted, its words, its last token, predicate) of the Quantity `q` of number `k`, or None
+        when the sentence does not say what the figure counts."""
+        a = self.numbers[k].first_token
+        if k in self.tallies:
+            side = self.tallies[k]
+            return ("abstentions", ["abstentions"], q.end, None) if side == "abstained" else (
+                "votes", ["votes"], q.end, side)
         noun_words, noun_end, inherit = self.noun_after(q.end, q.unit)
         noun = counted_key(noun_words)
         predicate = self.predicate(q.start, a, max(q.end, noun_end), noun_words)
@@ -153,19 +168,24 @@ class MeaningReader(Sentence):
                 predicate = predicate or NOUN_PREDICATES.get(subject[-1])
         if noun is None and predicate in PEOPLE_PREDICATES and q.unit is None:
             noun, noun_words = "people", ["people"]  # "killed two"
-        if noun is None and q.unit in CURRENCIES and predicate is not None:
-            noun, noun_words = "amount", ["amount"]  # "agreed to pay $3.2 billion": the amount paid
         before = self.w(q.start - 1)
         elliptic = before in LEVEL_VERBS or before in _ELLIPSIS_BEFORE or (
             predicate is not None and predicate_ending_at(self.tokens, q.start - 1) is not None)
         shares = q.unit == "%" and head is not None and head.unit == "%"  # "Smith won 52%, Jones took 45%"
         if noun is None and head is not None and (elliptic or shares) and q.unit == head.unit:
             noun, noun_words, predicate = head.noun, head.noun_text.split(), predicate or head.predicate
+        if q.unit in CURRENCIES:
+            noun = _money_kind(noun_words) if noun is not None else None
+            if noun is None and predicate == "fined":
+                noun, noun_words = "fine", ["fine"]  # "was fined $45,000"
+        elif predicate in MONEY_PREDICATES:
+            predicate = None  # "spent the night at a sports centre": people are not paid
+        if noun is None and q.unit is not None and q.unit not in TIME_UNITS:
+            noun, noun_words = UNSTATED, [MEASURE_DIMENSIONS.get(q.unit, "amount" if q.unit in CURRENCIES else
+                                                                 "share")]  # "it measured about 1.6 metres"
         if noun is None or (before == "the" and self.w(q.start - 2) == "of" and not noun_words):
             return None  # "two of the three"
         last = max(q.end, noun_end)
-        if noun == "votes":
-            predicate = self.vote_side(q.start, last) or predicate
         if predicate == "injured" and self.severe(q.start, last):
             predicate = "seriously injured"
         if noun in _PROJECTILES and predicate == "destroyed":
@@ -241,19 +261,6 @@ class MeaningReader(Sentence):
         seg_start, seg_end = context.segment_of(self.bounds, q_start)
         window = range(max(seg_start, q_start - 2), min(seg_end, last + 5))
         return any(self.w(i) in SEVERITY_WORDS for i in window)
-
-    def vote_side(self, q_start: int, last: int) -> str | None:
-        """'52 votes in favour', '48 against', 'by 52 votes to 48': which side a vote count is on."""
-        after = [self.w(i) for i in range(last + 1, min(len(self.tokens), last + 4))]
-        if after[:2] in (["in", "favour"], ["in", "favor"]) or after[:1] == ["for"]:
-            return "for"
-        if after[:1] in (["against"], ["opposed"]):
-            return "against"
-        if after[:1] == ["to"] and last + 2 in self.number_tokens:
-            return "for"
-        if self.w(q_start - 1) == "to" and self.claims and self.claims[-1].noun == "votes":
-            return "against"
-        return None
 
     def predicate(self, q_start: int, a: int, last: int, noun_words: list[str]) -> str | None:
         """What happened to what is counted: from the noun ('deaths'), the verb after it ('were killed'), the verb

@@ -200,6 +200,8 @@ class _Scanner:
                 scale = 12 if self.word(i + 2) == "dozen" else SCALES[self.word(i + 2)]
                 self.emit(i, i + 2, scale / 2, "cardinal", True)
                 return i + 3
+            if self.word(i + 1) in ("a", "an"):
+                return i + 1  # "half an hour", "half a mile": a measure, not a share
             self.emit(i, i, 0.5, "fraction", True)
             return i + 1
         if w not in NUMERATOR_WORDS:
@@ -243,6 +245,8 @@ class _Scanner:
         while j < n:
             parts = _word_parts(self.tokens, j)
             values = [self.word(p) for p in parts]
+            if len(values) > 1 and not all(v in UNITS or v in TENS for v in values):
+                parts, values = [j], values[:1]  # "six-hour", "one-day": the number is the first word
             if all(v in UNITS or v in TENS for v in values) and (len(values) == 1 or values[0] in TENS):
                 if not all(_can_add(current + sum(TENS.get(u, 0) for u in values[:k]), v)
                            for k, v in enumerate(values)):

@@ -81,6 +81,9 @@ class QuantityReader(Sentence):
     def quantity(self, k: int, n: Number) -> Quantity | None:
         if n.value is None or n.kind in ("junk", "dotted", "ordinal") or n.attached:
             return None
+        if k in self.tallies:  # "41-35" in a vote is a count per side, not a score
+            start, qualifier = self.qualifier_before(n.first_token)
+            return Quantity(n.value, n.value, n.value, None, qualifier, start, n.last_token)
         if is_pronoun_one(self.sentence, n, self.tokens) or n.text.lower().endswith("s") and not n.words:
             return None  # "one of which", "the 1990s"
         if self.not_a_quantity(k, n):

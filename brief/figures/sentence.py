@@ -33,6 +33,11 @@ class Sentence:
         return context.attacks(self.sentence, self.tokens, self.bounds, self.actors)
 
     @cached_property
+    def tallies(self) -> dict[int, str]:
+        """Number index -> side ("for", "against", "abstained") for the counts of a vote in this sentence."""
+        return context.vote_tallies(self.sentence, self.tokens, self.numbers)
+
+    @cached_property
     def anchors(self) -> list[tuple[int, str]]:
         return context.anchors_in(self.sentence, self.published)
 

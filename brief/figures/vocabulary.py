@@ -109,7 +109,8 @@ COUNTED_SYNONYMS = {
     "home": "homes", "house": "homes", "houses": "homes", "dwelling": "homes", "dwellings": "homes",
     "building": "buildings", "structure": "buildings", "structures": "buildings", "car": "vehicles",
     "cars": "vehicles", "vehicle": "vehicles", "flight": "flights", "ceasefire": "cease-fire",
-    "truce": "cease-fire", "cease-fire": "cease-fire", "territory": "territory",
+    "truce": "cease-fire", "cease-fire": "cease-fire", "territory": "territory", "abstention": "abstentions",
+    "pupil": "students", "pupils": "students", "schoolchildren": "students",
     "aid": "amount", "package": "amount", "funding": "amount", "funds": "amount", "fund": "amount",
     "assistance": "amount", "money": "amount", "sum": "amount", "financing": "amount", "land": "territory", "turnout": "turnout",
 }
@@ -135,6 +136,10 @@ PREDICATE_PHRASES = {
     ("dead", "and", "wounded"): "casualties", ("dead", "or", "wounded"): "casualties",
     ("dead", "and", "injured"): "casualties", ("won", "back"): "recaptured", ("took", "back"): "recaptured",
     ("carried", "out"): "launched", ("turned", "out"): "attended", ("took", "part"): "attended",
+    ("to", "pay"): "paid", ("will", "pay"): "paid", ("would", "pay"): "paid", ("must", "pay"): "paid",
+    ("moved", "out"): "evacuated", ("forced", "out"): "evacuated", ("put", "forward"): "offered",
+    ("asking", "for"): "demanded", ("calls", "for"): "demanded", ("called", "for"): "demanded",
+    ("serious", "condition"): "seriously injured", ("critical", "condition"): "seriously injured",
     ("lost", "their", "lives"): "killed", ("lost", "his", "life"): "killed", ("lost", "her", "life"): "killed",
 }
 PREDICATE_WORDS = {
@@ -166,13 +171,15 @@ PREDICATE_WORDS = {
     "seized": ("seized", "seize", "seizing", "captured", "annexed", "conquered"),
     "recaptured": ("retake", "retook", "retaken", "recaptured", "recapture", "regained", "liberated"),
     "cost": ("cost", "costs", "costing", "priced", "worth", "valued"),
-    "paid": ("paid", "pay", "pays", "spent", "spend", "spending", "invested", "invest", "allocated", "pledged"),
+    "paid": ("paid", "spent", "spend", "spending", "invested", "invest", "allocated", "pledged"),
+    "offered": ("offered", "offers", "offering", "proposed", "proposes", "proposing"),
+    "demanded": ("wants", "wanted", "seeking", "seeks", "sought", "demands", "demanded", "demanding"),
     "raised": ("raised", "raise", "raising", "collected", "donated"),
     "fined": ("fined", "fine", "penalty"),
     "lost": ("lost", "lose", "losing", "losses", "loss", "deficit"),
     "earned": ("earned", "earn", "revenue", "revenues", "profit", "profits", "sales", "income"),
     "rose": ("rose", "rise", "rises", "rising", "increased", "increase", "grew", "grow", "climbed", "jumped",
-             "soared", "surged", "gained"),
+             "soared", "surged", "gained", "grown", "grew"),
     "fell": ("fell", "fall", "falls", "falling", "decreased", "decrease", "dropped", "drop", "declined",
              "decline", "slid", "slumped", "plunged", "cut", "shed"),
     "hit": ("hit", "damaged", "struck", "affected"),
@@ -216,6 +223,28 @@ PREDICATE_DISPLAY = {
 
 # counts that are shared out between holders: "Smith won 120 seats, Jones 95"
 SHARED_OUT = frozenset({"votes", "seats", "delegates"})
+# predicates that only an amount of money can have: "spent the night" moves people, it does not pay them
+MONEY_PREDICATES = frozenset({"paid", "cost", "raised", "fined", "earned"})
+# what an amount of money is: a fine is not a budget; any other amount is "amount" (a plan's, a deal's cost)
+MONEY_KINDS = {
+    "fine": "fine", "fines": "fine", "penalty": "fine", "penalties": "fine", "damages": "damages",
+    "settlement": "settlement", "compensation": "compensation", "revenue": "revenue", "revenues": "revenue",
+    "sales": "revenue", "turnover": "revenue", "profit": "profit", "profits": "profit", "earnings": "profit",
+    "loss": "loss", "losses": "loss", "deficit": "deficit", "debt": "debt", "debts": "debt", "salary": "pay",
+    "salaries": "pay", "wage": "pay", "wages": "pay", "bonus": "pay", "bonuses": "pay", "levy": "levy",
+    "tax": "tax", "taxes": "tax", "fee": "fee", "fees": "fee", "price": "price", "prices": "price",
+    "loan": "loan", "loans": "loan", "bail": "bail", "ransom": "ransom", "reward": "reward", "bid": "bid",
+    "offer": "bid", "valuation": "valuation", "damage": "damage",
+}
+# the key of what is counted when a figure with a unit names nothing ("20% will come from the fund"): it may be
+# the same quantity as any figure in the same unit
+UNSTATED = ""
+# units whose figure may name no thing: "it measured 1.6 metres", "it weighed 310 kilograms"
+MEASURE_DIMENSIONS = {"km": "length", "miles": "length", "m": "length", "ft": "length", "kg": "weight",
+                      "tonnes": "weight", "lb": "weight", "ha": "area", "acres": "area", "degrees": "temperature",
+                      "mph": "speed", "km/h": "speed", "MW": "power", "GW": "power", "l": "volume",
+                      "gallons": "volume", "barrels": "volume"}
+
 # "40 of them seriously": a count of the badly hurt is not the count of all the hurt
 SEVERITY_WORDS = frozenset({"seriously", "critically", "severely", "badly", "gravely", "serious", "critical",
                             "severe", "grave", "life-threatening"})
