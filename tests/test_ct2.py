@@ -11,7 +11,9 @@ import pytest
 from brief.config import Settings
 from brief.summarize import ct2, loader
 from brief.summarize.seq2seq import Seq2SeqSummarizer
-from tinymodels import sample_sentences, tiny_model
+from tinymodels import one_torch_thread, sample_sentences, tiny_model  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 GREEDY = loader.GenerationOptions(num_beams=1, max_new_tokens=12, min_new_tokens=12, no_repeat_ngram_size=2)
 

@@ -11,7 +11,9 @@ from brief.config import Settings
 from brief.errors import ModelUnavailable
 from brief.summarize import loader
 from brief.summarize.seq2seq import Seq2SeqSummarizer
-from tinymodels import bart_dir, corrupt_copy, sample_sentences, t5_dir  # noqa: F401 (session fixtures)
+from tinymodels import bart_dir, corrupt_copy, one_torch_thread, sample_sentences, t5_dir  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 GREEDY = loader.GenerationOptions(num_beams=1, max_new_tokens=12, min_new_tokens=12, no_repeat_ngram_size=2)
 

@@ -13,6 +13,7 @@ from tinymodels import corrupt_copy, t5_dir  # noqa: F401 (session fixture)
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
+ONE_STORY = [str(SAMPLES / "courier-transit-vote.txt"), str(SAMPLES / "harbordaily-transit-vote.html")]
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +67,7 @@ def test_run_with_a_broken_model_falls_back_to_extraction_with_exit_code_1(broke
     model = corrupt_copy(t5_dir, tmp_path / "corrupt")
     if broken == "corrupt config":
         (model / "config.json").write_text("{")
-    result = invoke("run", str(SAMPLES), "--model", str(model), "--format", "json")
+    result = invoke("run", *ONE_STORY, "--model", str(model), "--format", "json")
     assert result.exit_code == 1
     assert f"cannot load the model {model}" in result.stderr
     assert "brief model download" in result.stderr and "extractive" in result.stderr
@@ -75,7 +76,7 @@ def test_run_with_a_broken_model_falls_back_to_extraction_with_exit_code_1(broke
 
 
 def test_run_requiring_seq2seq_fails_when_the_model_is_missing(tmp_path):
-    result = invoke("run", str(SAMPLES), "--model", str(tmp_path / "no-model"), "--summarizer", "seq2seq")
+    result = invoke("run", *ONE_STORY, "--model", str(tmp_path / "no-model"), "--summarizer", "seq2seq")
     assert result.exit_code != 0
     assert result.stdout == ""  # no briefing
     assert f"cannot load the model {tmp_path / 'no-model'}" in result.stderr

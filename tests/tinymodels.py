@@ -153,3 +153,14 @@ def t5_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def bart_dir(tmp_path_factory) -> Path:
     return tiny_model("bart", tmp_path_factory)
+
+
+@pytest.fixture
+def one_torch_thread():
+    """Tiny models run fastest on one thread; on a busy machine more threads mostly wait for each other."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
