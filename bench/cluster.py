@@ -5,7 +5,8 @@ replicated with perturbations (paragraphs dropped, words dropped from title and 
 alike) and its date shifted by 11 days per replica (a replica of an event is a new event), until the size is
 reached. The gold story of a replica is (its event, its replica number), so each run is also scored (B-cubed F1).
 
-Steps, each with seconds, articles/s and the process's peak RSS during the step:
+Steps, each with wall seconds, CPU seconds (this process, all threads: the cost on idle cores, whatever else
+the machine runs), articles/s and the process's peak RSS during the step:
 - embed (cold): the title+lead embeddings with an empty cache (a fresh state directory);
 - cluster (embeddings given): cluster_articles with those embeddings cached: features, grouping, copies;
 - warm run: cluster_articles in a fresh embedder that reads the cache from disk (a second run of the day);
@@ -17,12 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import tempfile
 import threading
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -72,12 +74,28 @@ class PeakRss:
         self.peak = max(self.peak, self.current())
 
 
-def measure(step):
+@dataclass
+class Step:
+    seconds: float  # wall clock
+    cpu: float  # CPU seconds of this process (all threads): what the step costs on an idle machine's cores
+    rss_mb: float
+
+
+def measure(step) -> tuple[object, Step]:
     with PeakRss() as rss:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = step()
-        seconds = time.perf_counter() - started
-    return result, seconds, rss.peak / 2**20
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    return result, Step(seconds, cpu, rss.peak / 2**20)
+
+
+def sample_stories() -> dict[tuple[str, str | None], str]:
+    """(file name, record id) -> story, from the gold annotation of samples/."""
+    gold = REPO / "samples" / "_expected-figures.json"
+    if not gold.exists():
+        return {}
+    stories = json.loads(gold.read_text(encoding="utf-8"))["stories"]
+    return {(source["source"], source.get("id")): story["id"] for story in stories for source in story["sources"]}
 
 
 def source_articles() -> list[tuple[Article, str]]:
@@ -88,7 +106,10 @@ def source_articles() -> list[tuple[Article, str]]:
             articles, _ = read_inputs([str(path)])
             pool += [(clean_article(a), f"{path.stem}:{gold_label(a, 'cluster')}") for a in articles]
     samples, _ = read_inputs([str(REPO / "samples")])
-    pool += [(clean_article(a), f"sample:{a.key}") for a in samples]
+    story_of = sample_stories()
+    pool += [(clean_article(a), "sample:" + story_of.get((Path(a.path or "").name, a.id),
+                                                        story_of.get((Path(a.path or "").name, None), a.key)))
+             for a in samples]
     if not pool:
         sys.exit("no articles: neither ../shared/eval/cluster nor samples/ is there")
     return pool
@@ -145,34 +166,37 @@ def predicted_labels(articles: list[Article], stories) -> list[str]:
     return [story_of[a.key] for a in articles]
 
 
-def row(name: str, n: int, seconds: float, rss_mb: float, f1: float | None = None) -> str:
+def row(name: str, n: int, step: Step, f1: float | None = None) -> str:
     quality = f"{f1:9.3f}" if f1 is not None else " " * 9
-    return f"{name:<34}{n:>7}{seconds:>10.1f}{n / seconds:>12.0f}{rss_mb:>10.0f}{quality}"
+    return f"{name:<34}{n:>7}{step.seconds:>10.1f}{step.cpu:>9.1f}{n / step.seconds:>12.0f}{step.rss_mb:>10.0f}{quality}"
 
 
 def run(size: int, with_baseline: bool) -> None:
     articles, gold = build_corpus(size)
     print(f"\n{size} articles ({len(set(gold))} gold stories)")
-    print(f"{'step':<34}{'n':>7}{'seconds':>10}{'articles/s':>12}{'peak MB':>10}{'B3 F1':>9}")
+    print(f"{'step':<34}{'n':>7}{'seconds':>10}{'cpu s':>9}{'articles/s':>12}{'peak MB':>10}{'B3 F1':>9}")
     with tempfile.TemporaryDirectory() as state:
         settings = Settings(state_dir=Path(state))
         embed._embedder.cache_clear()
-        _, embed_s, embed_rss = measure(lambda: embed.embed_texts([lead_text(a) for a in articles], settings))
-        print(row("embed (cold, title+lead)", size, embed_s, embed_rss), flush=True)
-        stories, cluster_s, cluster_rss = measure(lambda: cluster_articles(articles, settings))
+        _, embedding = measure(lambda: embed.embed_texts([lead_text(a) for a in articles], settings))
+        print(row("embed (cold, title+lead)", size, embedding), flush=True)
+        stories, clustering = measure(lambda: cluster_articles(articles, settings))
         f1 = bcubed(gold, predicted_labels(articles, stories)).f1
-        print(row("cluster (embeddings given)", size, cluster_s, cluster_rss, f1), flush=True)
-        print(row("= cold run (embed + cluster)", size, embed_s + cluster_s, max(embed_rss, cluster_rss), f1))
+        print(row("cluster (embeddings given)", size, clustering, f1), flush=True)
+        cold = Step(embedding.seconds + clustering.seconds, embedding.cpu + clustering.cpu,
+                    max(embedding.rss_mb, clustering.rss_mb))
+        print(row("= cold run (embed + cluster)", size, cold, f1))
         embed._embedder.cache_clear()
         embed._load_packaged.cache_clear()
-        stories, warm_s, warm_rss = measure(lambda: cluster_articles(articles, settings))
-        print(row("warm run (cache on disk)", size, warm_s, warm_rss,
-                  bcubed(gold, predicted_labels(articles, stories)).f1), flush=True)
+        stories, warm = measure(lambda: cluster_articles(articles, settings))
+        print(row("warm run (cache on disk)", size, warm, bcubed(gold, predicted_labels(articles, stories)).f1),
+              flush=True)
     if with_baseline:
-        labels, base_s, base_rss = measure(lambda: baseline(articles))
-        print(row("baseline TF-IDF + agglomerative", size, base_s, base_rss, bcubed(gold, labels).f1))
-        print(f"ratio cold run / baseline: {(embed_s + cluster_s) / base_s:.2f}x time; "
-              f"cluster step / baseline: {cluster_s / base_s:.2f}x; warm run / baseline: {warm_s / base_s:.2f}x")
+        labels, base = measure(lambda: baseline(articles))
+        print(row("baseline TF-IDF + agglomerative", size, base, bcubed(gold, labels).f1))
+        print(f"ratio to the baseline (wall): cold run {cold.seconds / base.seconds:.1f}x, cluster step "
+              f"{clustering.seconds / base.seconds:.1f}x, warm run {warm.seconds / base.seconds:.1f}x")
+    print(f"load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def main() -> None:
