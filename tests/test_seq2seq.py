@@ -258,3 +258,10 @@ def test_no_torch_for_help_and_the_model_check():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_progress_bar_is_silent_when_stderr_is_not_a_terminal(settings, capfd):
+    generator = ScriptedGenerator("Officials said 91 drones were shot down overnight over the capital region.")
+    Seq2SeqSummarizer(settings=replace(settings, quiet=False), generator=generator).summarize([story(WIRE, DAILY)])
+    assert generator.prompts  # it did generate, with the bar enabled
+    assert capfd.readouterr().err == ""

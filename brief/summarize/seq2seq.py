@@ -205,7 +205,12 @@ class Seq2SeqSummarizer:
             self.notices.append(cache.problem)
         try:
             with _progress(self.settings.quiet) as progress:
-                plans = [self.plan(story) for story in stories]
+                task = progress.add_task("Choosing sentences", total=len(stories))
+                plans = []
+                for story in stories:
+                    plans.append(self.plan(story))
+                    progress.advance(task)
+                progress.remove_task(task)
                 summaries = [p.summary for p in plans if p.summary]
                 texts = iter(self._generate(summaries, self.options, cache, fingerprint, progress,
                                             "Writing summaries"))
