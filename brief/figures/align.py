@@ -160,26 +160,37 @@ def _block(claim: Claim) -> tuple[str | None, str]:
 
 
 def align(claims: list[Claim], main_anchors: frozenset[str] = frozenset()) -> list[list[Claim]]:
-    """Clusters of claims that state the same quantity, each in reading order, in order of first appearance."""
+    """Clusters of claims that state the same quantity, each in reading order, in order of first appearance.
+
+    Claims are first grouped within blocks of one unit and one thing counted (cheap: most pairs never meet);
+    then the groups of each unit are merged once more, so that a figure naming no thing ("38 km") can join
+    the figure that names it ("a 38-kilometre line")."""
     blocks: dict[tuple[str | None, str], list[int]] = {}
     for i, claim in enumerate(claims):
         blocks.setdefault(_block(claim), []).append(i)
+    by_unit: dict[str | None, list[list[int]]] = {}
+    for (unit, _), members in blocks.items():
+        by_unit.setdefault(unit, []).extend(_merge(claims, [[i] for i in members], main_anchors))
     clusters: list[list[int]] = []
-    for members in blocks.values():
-        clusters.extend(_cluster(claims, members, main_anchors))
+    for unit, groups in by_unit.items():
+        unstated = any(claims[i].noun == UNSTATED for group in groups for i in group)
+        clusters.extend(_merge(claims, groups, main_anchors) if unstated else groups)
     ordered = [sorted(c, key=lambda i: (claims[i].ref, claims[i].position)) for c in clusters]
     ordered.sort(key=lambda c: min(c))
     return [[claims[i] for i in c] for c in ordered]
 
 
-def _cluster(claims: list[Claim], members: list[int], main_anchors: frozenset[str]) -> list[list[int]]:
-    """Greedy agglomeration over pair votes: merge the best pair of clusters until no merge is positive."""
-    groups: dict[int, list[int]] = {i: [i] for i in members}
+def _merge(claims: list[Claim], groups: list[list[int]], main_anchors: frozenset[str]) -> list[list[int]]:
+    """Greedy agglomeration over pair votes: merge the best pair of groups until no merge is positive."""
+    merged: dict[int, list[int]] = {g[0]: list(g) for g in groups}
     score: dict[tuple[int, int], tuple[int, int, bool, float]] = {}  # (sum, count, vetoed, closest gap)
-    for x, i in enumerate(members):
-        for j in members[x + 1:]:
-            v = vote(claims[i], claims[j], relate(claims[i], claims[j], main_anchors))
-            score[(i, j)] = (v or 0, 1, v is None, _gap(claims[i], claims[j]))
+    heads = list(merged)
+    for x, g in enumerate(heads):
+        for h in heads[x + 1:]:
+            pairs = [(i, j) for i in merged[g] for j in merged[h]]
+            votes = [vote(claims[i], claims[j], relate(claims[i], claims[j], main_anchors)) for i, j in pairs]
+            score[_key(g, h)] = (sum(v or 0 for v in votes), len(votes), None in votes,
+                                 min(_gap(claims[i], claims[j]) for i, j in pairs))
     while True:
         best, best_key = None, None
         for key, (total, count, vetoed, gap) in score.items():
@@ -191,14 +202,12 @@ def _cluster(claims: list[Claim], members: list[int], main_anchors: frozenset[st
         if best_key is None:
             break
         keep, gone = best_key
-        groups[keep].extend(groups.pop(gone))
+        merged[keep].extend(merged.pop(gone))
         del score[best_key]
-        for other in list(groups):
-            if other == keep:
-                continue
-            merged = _combine(score.pop(_key(gone, other)), score[_key(keep, other)])
-            score[_key(keep, other)] = merged
-    return list(groups.values())
+        for other in list(merged):
+            if other != keep:
+                score[_key(keep, other)] = _combine(score.pop(_key(gone, other)), score[_key(keep, other)])
+    return list(merged.values())
 
 
 def _key(i: int, j: int) -> tuple[int, int]:

@@ -22,8 +22,10 @@ _ANCHOR_PATTERNS = [
                 r"(?:began|started)|since (?:it|the war) began|in all since)\b"), lambda m: "cumulative"),
     (re.compile(r"\b(?:overnight|last night|tonight|before dawn|early hours|early morning|in the night)\b"),
      lambda m: _NIGHT),
-    (re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(night|evening|morning|"
-                r"afternoon))?\b"),
+    (re.compile(r"\bearlier (?:on |that |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|day)\b"),
+     lambda m: "earlier:" + m.group(1)),
+    (re.compile(r"\b(?<!earlier )(?<!earlier on )(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                r"(?:\s+(night|evening|morning|afternoon))?\b"),
      lambda m: _NIGHT if m.group(2) == "night" else "day:" + m.group(1)),
     (re.compile(r"\b(yesterday|today|this morning|earlier today)\b"), lambda m: "rel:" + m.group(1)),
     (re.compile(r"\b(?:last|earlier this|earlier that|the previous|the prior)\s+(week|weekend|month|year|summer|"

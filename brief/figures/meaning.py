@@ -20,6 +20,7 @@ from brief.figures.vocabulary import (
     MONTHS,
     NOUN_PREDICATES,
     PEOPLE_PREDICATES,
+    PEOPLE_SUBSETS,
     PREDICATE_OF,
     PREDICATE_PHRASES,
     RATE_PERIODS,
@@ -53,6 +54,7 @@ _NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "ea
                         "northern", "southern", "eastern", "western", "from"})
 
 # "52 votes in favour and 47 against": the second figure counts what the first counts
+_OTHER_WORDS = frozenset({"other", "more", "additional", "further"})
 _ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
 # "including 91 over the capital": a part of the figure before, counting the same thing
 INHERIT_BEFORE = frozenset({"including", "includes", "include", "among", "incl"})
@@ -77,6 +79,9 @@ def counted_key(words: list[str]) -> str | None:
     """Canonical key of what a noun phrase counts: 'unmanned aerial vehicles' -> 'drones'."""
     if not words:
         return None
+    if words[0] == "other" and len(words) > 1:  # "eleven other stations"; "18 other people" are just people
+        rest = counted_key(words[1:])
+        return rest if rest is None or rest == "people" or rest in PEOPLE_SUBSETS else "other " + rest
     for size in (3, 2):
         for start in range(len(words) - size, -1, -1):
             key = COUNTED_PHRASES.get(tuple(words[start:start + size]))
@@ -232,13 +237,15 @@ class MeaningReader(Sentence):
                 continue
             if low in ("others", "other", "more", "additional", "further", "new") and not words:
                 if self.is_word(i + 1) and self.w(i + 1) not in STOPWORDS and self.w(i + 1) not in PREDICATE_OF:
+                    if low in _OTHER_WORDS:
+                        words.append("other")  # "eleven other stations" are not the stations
                     i += 1
                     continue
                 return [], i, True
             if low in STOPWORDS or low in MONTHS or low in WEEKDAYS:
                 break
-            if words and low.endswith("ed") and low not in COUNTED_SYNONYMS:
-                break  # "300 people worked there", "a fifth of shops closed"
+            if words and low.endswith(("ed", "ing")) and low not in COUNTED_SYNONYMS:
+                break  # "300 people worked there", "a fifth of shops closed", "a line linking"
             if low in NOUN_PREDICATES and not words:
                 words.append(low)
                 last = i

@@ -277,7 +277,7 @@ def relation(a: Place | None, b: Place | None) -> str:
         return "a-whole"
     if _contains(b, a):
         return "b-whole"
-    if _unknown(a) or _unknown(b):
+    if _unknown(a) != _unknown(b):
         return "near"  # "near Mladenovac" and "in Belgrade": the gazetteer cannot tell
     return "different"
 

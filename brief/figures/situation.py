@@ -11,6 +11,7 @@ from brief.figures.vocabulary import FORECAST_WORDS, MONTHS, REPORTING_VERBS, ST
 
 ANCHOR_REACH = 60  # characters: a time phrase further from the figure belongs to something else
 SCOPE_REACH = 80  # characters after the figure in which its place is named
+_BY_YEAR_RE = re.compile(r"^\W*(?:\w+\W+){0,6}?by (?:19|20)\d\d\b")
 # a clause about another moment: "after talks in Saudi Arabia" does not place the figure
 _OTHER_EVENT_RE = re.compile(r"\b(?:after|before|during|following|ahead of|amid|since|when|as)\b", re.IGNORECASE)
 
@@ -90,9 +91,11 @@ class SituationReader(Sentence):
         forward = forward[:SCOPE_REACH]
         rest = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[seg_end - 1].end])[0]
         found = find_scope(forward) or find_scope(rest)
-        lead = self.lead(seg_start)
-        if found is None and lead is not None:  # "In the Moscow region, three people were killed"
-            found = find_scope(self.sentence[self.tokens[lead[0]].start:self.tokens[lead[1] - 1].end])
+        for start, end in reversed([b for b in self.bounds if b[1] <= seg_start]):
+            if found is not None or any(start <= n.first_token < end for n in self.numbers):
+                break
+            # "In the Moscow region, three people were killed"; "a blaze in Dunmore, ..., killed three workers"
+            found = find_scope(self.sentence[self.tokens[start].start:self.tokens[end - 1].end])
         return found
 
     def anchor(self, a: int, seg_start: int, seg_end: int) -> str | None:
@@ -112,6 +115,13 @@ class SituationReader(Sentence):
         return self.actors[min(self.actors)] if self.actors else None
 
     def is_forecast(self, seg_start: int, q_start: int, last: int) -> bool:
+        """'expected 180,000 jobs', 'could reach 50', 'estimates that it will carry 60,000 a day by 2032'. A bare
+        'will' is a commitment ("will pay $3bn"), a forecast only with an estimate or a future 'by <year>'."""
         words = [self.tokens[i].text for i in range(max(seg_start, q_start - 8), q_start)]
         words += [self.tokens[i].text for i in range(last + 1, min(len(self.tokens), last + 3))]
-        return any(word in FORECAST_WORDS for word in words)  # case-sensitive: "May" is a month
+        if any(word in FORECAST_WORDS for word in words):  # case-sensitive: "May" is a month
+            return True
+        if not {"will", "would"} & set(words):
+            return False
+        return bool({"estimates", "estimated", "projects", "plans", "planners"} & {w.lower() for w in words}) or bool(
+            _BY_YEAR_RE.search(self.sentence[self.tokens[last].end:]))

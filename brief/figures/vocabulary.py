@@ -187,7 +187,7 @@ PREDICATE_WORDS = {
 # tolls, which only grow as a day goes on: differing values published hours apart are an update (a count of
 # drones or of damaged homes is a claim about one event, and a later different value is a conflict)
 CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "hospitalised", "seriously injured", "casualties", "missing",
-                                   "arrested", "evacuated", "rescued"})
+                                   "arrested"})
 # pairs of predicates that may describe the same figure in different words (launched vs shot down: an outlet
 # reporting one attack); they join only when their values agree
 RELATED_PREDICATES = frozenset({
@@ -277,6 +277,7 @@ is are was were be been being am has have had having do does did will would shal
 must said says say told reported according also only just even still all any each every some most many much
 more less few fewer several both either neither not no nor other another such same own very too again further
 then once if while whereas because although though whether per via including included include includes
+along near beyond toward towards behind beside inside outside throughout amid despite except like unlike
 """.split())
 # after these, a time unit is a moment, not a quantity: "after eight hours of talks", "in the past 10 days"
 TIME_PHRASE_BEFORE = frozenset({"after", "for", "within", "past", "last", "next", "coming", "in", "over", "since",
