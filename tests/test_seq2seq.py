@@ -265,3 +265,11 @@ def test_progress_bar_is_silent_when_stderr_is_not_a_terminal(settings, capfd):
     Seq2SeqSummarizer(settings=replace(settings, quiet=False), generator=generator).summarize([story(WIRE, DAILY)])
     assert generator.prompts  # it did generate, with the bar enabled
     assert capfd.readouterr().err == ""
+
+
+def test_an_unreadable_cache_file_only_costs_a_new_generation(settings):
+    settings.state_dir.mkdir(parents=True)
+    (settings.state_dir / "summaries.sqlite").write_bytes(b"this is not a database" * 100)
+    generator = ScriptedGenerator("Officials said 91 drones were shot down overnight over the capital region.")
+    [summary] = Seq2SeqSummarizer(settings=settings, generator=generator).summarize([story(WIRE, DAILY)])
+    assert generator.prompts and summary.engine.startswith("seq2seq:")

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "summaries.sqlite"
 
@@ -28,14 +31,13 @@ class GenerationCache:
 
     def __init__(self, state_dir: Path):
         self.path = state_dir / DB_NAME
-        self.problem: str | None = None
         try:
             state_dir.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path)
             self._db.execute(SCHEMA)
         except (OSError, sqlite3.Error) as err:
             self._db = None
-            self.problem = f"the summary cache {self.path} cannot be used ({err}); summaries are generated anew"
+            log.warning("summary cache %s is not usable (%s); summaries are generated anew", self.path, err)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, str]:
         keys = list(dict.fromkeys(keys))
@@ -50,7 +52,7 @@ class GenerationCache:
                 )
                 found.update(rows.fetchall())
         except sqlite3.Error as err:
-            self.problem = f"the summary cache {self.path} cannot be read ({err})"
+            log.warning("summary cache %s cannot be read (%s)", self.path, err)
             return {}
         return found
 
@@ -65,7 +67,7 @@ class GenerationCache:
                     [(key, text, now) for key, text in items.items()],
                 )
         except sqlite3.Error as err:
-            self.problem = f"the summary cache {self.path} cannot be written ({err})"
+            log.warning("summary cache %s cannot be written (%s)", self.path, err)
 
     def close(self) -> None:
         if self._db is not None:

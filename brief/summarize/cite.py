@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from brief.figures.numbers import mentioned_values
-from brief.summarize.headline import MAX_WORDS, MIN_WORDS
+from brief.summarize.headline import _usable as usable_headline
 from brief.summarize.lexical import content_stems
 from brief.summarize.salience import Candidate
-from brief.text import split_sentences, words
+from brief.text import split_sentences
 from brief.types import SummarySentence
 
 SUPPORT = 0.6  # share of a generated sentence's content words that its cited sentences must contain
@@ -56,7 +56,7 @@ class SupportPool:
         best, gain = None, 0
         for source in self.sources:  # ties go to the earlier, more salient sentence
             overlap = len(source.stems & stems)
-            if overlap > gain and source not in exclude:
+            if overlap > gain and all(source is not taken for taken in exclude):
                 best, gain = source, overlap
         return best, gain
 
@@ -134,7 +134,4 @@ def check_summary(text: str, pool: SupportPool, max_sentences: int) -> CheckedSu
 def check_headline(text: str, pool: SupportPool) -> str | None:
     """A generated headline fit to print: one line of the right length whose words and numbers the sources give."""
     headline = " ".join(_MARKERS.sub("", text).split()).rstrip(" .")
-    letters = [c for c in headline if c.isalpha()]
-    if not MIN_WORDS <= len(words(headline)) <= MAX_WORDS or sum(c.isupper() for c in letters) > 0.8 * len(letters):
-        return None
-    return headline if pool.states_everything_in(headline) else None
+    return headline if usable_headline(headline) and pool.states_everything_in(headline) else None

@@ -121,7 +121,6 @@ class Seq2SeqSummarizer:
         )
         self._generator = generator
         self.backend_key = self._backend_key(generator)
-        self.notices: list[str] = []
 
     # -- inputs ---------------------------------------------------------------------------------------------
 
@@ -201,8 +200,6 @@ class Seq2SeqSummarizer:
             return []
         fingerprint = weights_fingerprint(self.directory)
         cache = GenerationCache(state_dir(self.settings))
-        if cache.problem:
-            self.notices.append(cache.problem)
         try:
             with _progress(self.settings.quiet) as progress:
                 task = progress.add_task("Choosing sentences", total=len(stories))
