@@ -312,3 +312,13 @@ def test_headline_cleaning_removes_outlet_names_only(title, outlet, url, expecte
     from brief.summarize.headline import clean_title
 
     assert clean_title(Source(1, Article("k", "x", title=title, outlet=outlet, url=url))) == expected
+
+
+def test_huge_and_garbled_articles_are_summarised_from_their_beginning(settings):
+    lead = "The council approved the new budget on Monday after a long debate over school funding."
+    huge = lead + " " + "Officials then read out every line of the annex, one by one, for the record. " * 60_000
+    garbled = "\ufffd\x00" * 200_000 + "\n" + "#" * 100_000
+    story = _story(_source(1, huge, "Budget approved", "Gazette"), _source(2, garbled, "", "Noise"))
+    summary = _summary(story, Settings(state_dir=settings.state_dir, embedding_model="tfidf"))
+    assert summary.sentences[0].text == lead
+    assert all(s.refs == (1,) for s in summary.sentences)

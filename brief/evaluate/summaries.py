@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 from brief.config import Settings
 from brief.errors import NothingUsable, UsageError
 from brief.summarize import StoryInput, create
+from brief.summarize.salience import MAX_ARTICLE_CHARS
 from brief.text import paragraphs, sentences, split_sentences, words
 from brief.types import Article, Skipped, Source, Story
 
@@ -82,7 +83,7 @@ def story_from_row(row: object, where: str) -> EvalStory:
             continue
         article = Article(
             key=f"{story_id}/{index}",
-            text=_text_field(record, "text"),
+            text=_text_field(record, "text")[:MAX_ARTICLE_CHARS],  # the baselines read what the summariser reads
             title=_text_field(record, "title").strip(),
             id=str(record["id"]) if record.get("id") is not None else None,
             outlet=_text_field(record, "outlet").strip() or None,

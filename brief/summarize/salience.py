@@ -11,7 +11,9 @@ Salience of a sentence blends
 - position in its article (news puts the essentials first);
 and is lowered for short sentences and for ones that lean on context (pronoun or connective openings, bare quotes).
 Selection is maximal marginal relevance: each pick trades salience against similarity to what is already picked,
-and an outlet not yet represented gets a bonus, so every outlet appears early.
+and an outlet not yet represented gets a bonus, so every outlet appears early. A sentence that states what a pick
+states (brief.summarize.similarity: a paraphrase, or mostly the same words) is dropped, and its outlet is cited on
+the pick instead.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from brief.text import paragraphs, split_sentences, words
 from brief.types import Source
 
 PER_SOURCE = 20  # fit sentences considered per article: later ones rarely matter, and each is embedded
+MAX_ARTICLE_CHARS = 100_000  # only an article's beginning is read, so a huge input costs no more than a long one
 WEIGHT_CENTRALITY = 0.45
 WEIGHT_HEADLINES = 0.25
 WEIGHT_POSITION = 0.30
@@ -41,7 +44,7 @@ NEW_OUTLET_BONUS = 0.15
 class Candidate:
     """A sentence that may stand in a summary, with where it comes from and how salient it is."""
 
-    text: str  # as its source writes it (a wire dateline removed)
+    text: str  # as its source writes it (a dateline or kicker removed; a cut-off excerpt trimmed to its main clause)
     ref: int  # the source it is taken from
     score: float  # salience in [0, 1] before redundancy removal
     position: int  # sentence index in its article (0 = lead)
@@ -71,7 +74,7 @@ def _group_of(source: Source, by_ref: dict[int, Source]) -> int:
 def _fit_sentences(source: Source, group: int) -> list[_Sentence]:
     found: list[_Sentence] = []
     position = 0
-    for paragraph_index, paragraph in enumerate(paragraphs(source.article.text)):
+    for paragraph_index, paragraph in enumerate(paragraphs(source.article.text[:MAX_ARTICLE_CHARS])):
         for raw in split_sentences(paragraph):
             text = strip_dateline(raw).strip()
             if text and unfit_reason(text, source.article.title) == "truncated":
