@@ -33,7 +33,7 @@ def one(text: str):
         ("It measured about 1.6 metres from nose to tail.", 1.6, "m", "about", "", None),
         ("Turnout was 62.3 percent.", 62.3, "%", None, "turnout", None),
         ("A dozen protesters were arrested.", 12, None, "about", "protesters", "arrested"),
-        ("Tens of thousands of people marched.", 10_000, None, "tens of thousands", "people", "attended"),
+        ("Tens of thousands of people marched.", 10_000, None, "at least", "people", "attended"),
         ("Ukraine backed a 30-day cease-fire.", 30, "days", None, "cease-fire", None),
         ("More than 1,200 homes were destroyed by the fire.", 1200, None, "more than", "homes", "destroyed"),
     ],

@@ -49,7 +49,7 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
         return VETO
     if a.origin == b.origin and not _two_voices(a, b):
         # one voice: a repeated figure is one claim, two values are two quantities
-        same = a.noun == b.noun and a.value == b.value and a.qualifier == b.qualifier
+        same = _same_thing(a.noun, b.noun) and a.value == b.value and a.qualifier == b.qualifier
         return Pair(False) if same and a.predicate == b.predicate else VETO
     if a.rate != b.rate or a.forecast != b.forecast:
         return VETO
@@ -79,6 +79,11 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
         soft.add("part")
         whole = 0 if scope == "a-whole" else 1
     return Pair(False, frozenset(soft), whole)
+
+
+def _same_thing(x: str, y: str) -> bool:
+    """'three workers died' and 'the three people who died' in one article count the same thing."""
+    return x == y or UNSTATED in (x, y) or ({x, y} & {"people"} and ({x, y} - {"people"}) <= PEOPLE_SUBSETS)
 
 
 def _two_voices(a: Claim, b: Claim) -> bool:
@@ -181,41 +186,54 @@ def align(claims: list[Claim], main_anchors: frozenset[str] = frozenset()) -> li
 
 
 def _merge(claims: list[Claim], groups: list[list[int]], main_anchors: frozenset[str]) -> list[list[int]]:
-    """Greedy agglomeration over pair votes: merge the best pair of groups until no merge is positive."""
+    """Greedy agglomeration: merge the best pair of groups until no merge is positive. Two groups score the sum,
+    over each pair of sources, of the best vote between their claims (a source that repeats a figure in other
+    words votes once); a single veto keeps them apart."""
+    votes: dict[tuple[int, int], int | None] = {}
+
+    def vote_of(i: int, j: int) -> int | None:
+        key = _key(i, j)
+        if key not in votes:
+            votes[key] = vote(claims[i], claims[j], relate(claims[i], claims[j], main_anchors))
+        return votes[key]
+
+    def score(g: list[int], h: list[int]) -> tuple[int, int, float] | None:
+        best: dict[tuple[int, int], int] = {}
+        for i in g:
+            for j in h:
+                v = vote_of(i, j)
+                if v is None:
+                    return None
+                pair = (claims[i].origin, claims[j].origin)
+                best[pair] = max(best.get(pair, v), v)
+        gap = min(_gap(claims[i], claims[j]) for i in g for j in h)
+        return sum(best.values()), len(best), gap
+
     merged: dict[int, list[int]] = {g[0]: list(g) for g in groups}
-    score: dict[tuple[int, int], tuple[int, int, bool, float]] = {}  # (sum, count, vetoed, closest gap)
-    heads = list(merged)
-    for x, g in enumerate(heads):
-        for h in heads[x + 1:]:
-            pairs = [(i, j) for i in merged[g] for j in merged[h]]
-            votes = [vote(claims[i], claims[j], relate(claims[i], claims[j], main_anchors)) for i, j in pairs]
-            score[_key(g, h)] = (sum(v or 0 for v in votes), len(votes), None in votes,
-                                 min(_gap(claims[i], claims[j]) for i, j in pairs))
+    scores = {_key(g, h): score(merged[g], merged[h]) for x, g in enumerate(merged) for h in list(merged)[x + 1:]}
     while True:
-        best, best_key = None, None
-        for key, (total, count, vetoed, gap) in score.items():
-            if vetoed or total <= 0:
+        best_rank, best_key = None, None
+        for key, found in scores.items():
+            if found is None or found[0] <= 0:
                 continue
+            total, count, gap = found
             rank = (total / count, total, -gap, -key[0], -key[1])
-            if best is None or rank > best:
-                best, best_key = rank, key
+            if best_rank is None or rank > best_rank:
+                best_rank, best_key = rank, key
         if best_key is None:
             break
         keep, gone = best_key
         merged[keep].extend(merged.pop(gone))
-        del score[best_key]
         for other in list(merged):
             if other != keep:
-                score[_key(keep, other)] = _combine(score.pop(_key(gone, other)), score[_key(keep, other)])
+                scores.pop(_key(gone, other), None)
+                scores[_key(keep, other)] = score(merged[keep], merged[other])
+        scores.pop(best_key, None)
     return list(merged.values())
 
 
 def _key(i: int, j: int) -> tuple[int, int]:
     return (i, j) if i < j else (j, i)
-
-
-def _combine(x: tuple[int, int, bool, float], y: tuple[int, int, bool, float]) -> tuple[int, int, bool, float]:
-    return x[0] + y[0], x[1] + y[1], x[2] or y[2], min(x[3], y[3])
 
 
 def _gap(a: Claim, b: Claim) -> float:

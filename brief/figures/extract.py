@@ -89,8 +89,8 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
         noun, noun_words, noun_end, predicate = meaning
         if _SOURCE_WORDS & {self.w(noun_end + 1), *noun_words} or self.in_according_to(n.first_token):
             return None  # "two people familiar with the matter" is who says it
-        if q.value == 1 and n.words and predicate is None and q.unit is None:
-            return None  # "one quick motion": a single thing is not a figure worth comparing
+        if q.value == 1 and n.words and predicate not in PEOPLE_PREDICATES and q.unit is None:
+            return None  # "one quick motion", "a cut on one flipper": a single thing is not worth comparing
         last = max(q.end, noun_end)
         text = self.sentence[self.tokens[q.start].start:self.tokens[last].end]
         return self.build(k, n, q, text, noun, noun_words, predicate, last)

@@ -51,9 +51,13 @@ _NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "ea
                         "brought", "thought", "found", "put", "set", "let", "did", "were", "was", "had", "have",
                         # directions: "60 kilometres south of the capital" measures a distance, counts nothing
                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                        "northern", "southern", "eastern", "western", "from"})
+                        "northern", "southern", "eastern", "western", "from", "up", "down",
+                        "fought", "caught", "taught", "bought", "spread", "hit", "cut", "shut", "led", "fled"})
 
 # "52 votes in favour and 47 against": the second figure counts what the first counts
+# words between a figure's noun and its verb: "nine people were taken to hospital", "were not reported hurt"
+_PASSIVE_PATH = frozenset({"not", "n't", "reported", "said", "taken", "rushed", "admitted", "flown", "sent", "to",
+                           "treated", "being", "left"})
 _OTHER_WORDS = frozenset({"other", "more", "additional", "further"})
 _ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
 # "including 91 over the capital": a part of the figure before, counting the same thing
@@ -164,6 +168,8 @@ class MeaningReader(Sentence):
         noun = counted_key(noun_words)
         predicate = self.predicate(q.start, a, max(q.end, noun_end), noun_words)
         head = self.claims[-1] if self.claims else None
+        if noun is None and inherit and head is None:
+            return None  # "Two of them died at the scene": a part of a figure in another sentence
         if noun is None and head is not None and (inherit or self.w(q.start - 1) in INHERIT_BEFORE):
             noun, noun_words, predicate = head.noun, head.noun_text.split(), predicate or head.predicate
         if noun is None:
@@ -230,8 +236,8 @@ class MeaningReader(Sentence):
                 break  # "the territory Ukraine seized": the noun phrase ended
             if low in _NOT_NOUNS:
                 break
-            if unit in CURRENCIES and low in ("a", "an", "per") and self.w(i + 1) in RATE_PERIODS:
-                break  # "$85 a barrel" is a price per barrel
+            if low in ("a", "an", "per") and self.w(i + 1) in RATE_PERIODS:
+                break  # "$85 a barrel" is a price per barrel, "seven days a week" a rate
             if low in ("the", "a", "an") and not words:
                 i += 1
                 continue
@@ -244,8 +250,9 @@ class MeaningReader(Sentence):
                 return [], i, True
             if low in STOPWORDS or low in MONTHS or low in WEEKDAYS:
                 break
-            if words and low.endswith(("ed", "ing")) and low not in COUNTED_SYNONYMS:
-                break  # "300 people worked there", "a fifth of shops closed", "a line linking"
+            if low.endswith(("ed", "ing")) and low not in COUNTED_SYNONYMS and low not in MONEY_KINDS and (
+                    words or low.endswith("ing") and not self.modifies_next(i)):
+                break  # "300 people worked there", "a fifth of shops closed", "a line linking", "$3m coming"
             if low in NOUN_PREDICATES and not words:
                 words.append(low)
                 last = i
@@ -263,6 +270,10 @@ class MeaningReader(Sentence):
             words = words[:-1]
         return words, last, False
 
+    def modifies_next(self, i: int) -> bool:
+        """'12 striking workers': an -ing word before a noun is an adjective."""
+        return self.is_word(i + 1) and self.w(i + 1) not in STOPWORDS and self.w(i + 1) not in PREDICATE_OF
+
     def severe(self, q_start: int, last: int) -> bool:
         """'40 of them seriously', 'five critically injured', 'in serious condition'."""
         seg_start, seg_end = context.segment_of(self.bounds, q_start)
@@ -279,11 +290,11 @@ class MeaningReader(Sentence):
         seg_start, seg_end = context.segment_of(self.bounds, a)
         i = last + 1
         steps = 0
-        while i < seg_end and steps < 4:
+        while i < seg_end and steps < 5:
             found, _ = predicate_at(self.tokens, i)
             if found:
                 return self.level_or_change(found, i, a)
-            if self.w(i) not in _AUXILIARIES and self.w(i) not in ("not", "n't", "reported", "said"):
+            if self.w(i) not in _AUXILIARIES and self.w(i) not in _PASSIVE_PATH:
                 break
             i += 1
             steps += 1
@@ -293,8 +304,8 @@ class MeaningReader(Sentence):
             found = predicate_ending_at(self.tokens, i)
             if found:
                 return self.level_or_change(found, i, a)
-            if self.tokens[i].kind == "num":
-                break
+            if self.tokens[i].kind == "num" or self.w(i) in ("and", "or", "while", "but"):
+                break  # "four were killed and nine taken to hospital": the verb belongs to the figure before
             i -= 1
             steps += 1
         best, distance = None, 10 ** 6

@@ -86,7 +86,7 @@ class QuantityReader(Sentence):
             return Quantity(n.value, n.value, n.value, None, qualifier, start, n.last_token)
         if is_pronoun_one(self.sentence, n, self.tokens) or n.text.lower().endswith("s") and not n.words:
             return None  # "one of which", "the 1990s"
-        if self.not_a_quantity(k, n):
+        if self.not_a_quantity(k, n) or self.is_fraction_of_measure(n):
             return None
         unit, value, end, compound, precision = self.unit(n)
         if unit is False:
@@ -102,17 +102,28 @@ class QuantityReader(Sentence):
         low_high = self.range_after(k, end, value, unit)
         if low_high is not None:
             (low, high), end = low_high
+            if unit is None and self.w(end + 1) in MEASURE_UNITS:  # "three or four years"
+                unit, end = MEASURE_UNITS[self.w(end + 1)], end + 1
+                if self.is_duration_moment(start, end, unit, False):
+                    return None
             return Quantity(value, low, high, unit, "between", start, end)
         after = self.qualifier_after(end)
         if after:
             qualifier, end = after
-        if qualifier is None and n.low is not None:  # "a dozen", vague plurals
-            qualifier = "about" if n.kind == "cardinal" else n.text.lower()
+        if qualifier is None and n.low is not None:  # "a dozen" is about 12, "thousands of" at least 2,000
+            qualifier = "about" if n.kind == "cardinal" else "at least"
             return Quantity(value, n.low, n.high, unit, qualifier, start, end)
         if qualifier and n.kind == "fraction":
             precision = 0.0  # "about a quarter": the qualifier already says how loose it is
         low, high = interval(value, qualifier, precision)
         return Quantity(value, low, high, unit, qualifier, start, end)
+
+    def is_fraction_of_measure(self, n: Number) -> bool:
+        """'half an hour', 'a quarter of an hour', 'at half mast': a fraction that is no share of anything."""
+        if n.kind != "fraction":
+            return False
+        after = self.w(n.last_token + 1)
+        return after != "of" or self.w(n.last_token + 2) in ("a", "an")
 
     def ratio_after(self, k: int, end: int, value: float) -> tuple[float, int] | None:
         """'one in five', '3 out of 10': a share, as a percentage, and the last token of the ratio."""

@@ -9,6 +9,11 @@ from brief.figures import context
 from brief.figures.numbers import Number, Token, scan
 
 
+def _year_like(n: Number) -> bool:
+    """'since 2019': a year does not make a clause hold a figure."""
+    return not n.words and n.text.isdigit() and 1800 <= int(n.text) <= 2100
+
+
 class Sentence:
     """A sentence's tokens and numbers; the claims read so far (a figure may take its noun from the one before)."""
 
@@ -45,7 +50,7 @@ class Sentence:
         """The sentence's opening clause when it holds no number and comes before the clause at `seg_start`
         ("On Monday night, ...", "In the Moscow region, ..."): its place and time apply to what follows."""
         start, end = self.bounds[0]
-        if start < seg_start and not any(start <= n.first_token < end for n in self.numbers):
+        if start < seg_start and not any(start <= n.first_token < end and not _year_like(n) for n in self.numbers):
             return start, end
         return None
 

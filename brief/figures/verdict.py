@@ -8,7 +8,7 @@ from brief.figures import places
 from brief.figures.align import compatible
 from brief.figures.extract import Claim
 from brief.figures.numbers import mentioned_values
-from brief.figures.vocabulary import CUMULATIVE_PREDICATES, PREDICATE_DISPLAY, TIME_UNITS
+from brief.figures.vocabulary import CANONICAL_NOUNS, CUMULATIVE_PREDICATES, PREDICATE_DISPLAY, TIME_UNITS, UNSTATED
 from brief.types import Fact, FigureValue
 
 VERDICT_ORDER = {"conflict": 0, "update": 1, "agree": 2, "single": 3}
@@ -109,8 +109,10 @@ def label(claims: list[Claim]) -> str:
     first = claims[0]
     noun = _noun(claims)
     predicates = Counter(c.predicate for c in claims if c.predicate)
-    predicate = PREDICATE_DISPLAY.get(max(predicates, key=lambda p: (predicates[p], -_first_index(claims, p)))) \
-        if predicates else ""
+    top = max(predicates, key=lambda p: (predicates[p], -_first_index(claims, p))) if predicates else None
+    predicate = PREDICATE_DISPLAY.get(top, top) if top else ""
+    if predicate and predicate in noun.split():
+        predicate = ""  # "fine", not "fine fine"
     scopes = {c.scope.key for c in claims if c.scope}
     scoped = [c for c in claims if c.scope]
     where = places.label(scoped[0].scope) if len(scopes) == 1 and 2 * len(scoped) >= len(claims) else ""
@@ -119,16 +121,17 @@ def label(claims: list[Claim]) -> str:
     if not where and whole and len(targets) == 1 and first.target and first.unit is None:
         where = "across " + places.display_name(first.target)  # "drones downed across Russia"
     unit = first.unit
-    if unit == "%" and "% of" not in first.text and " of " not in first.text:
-        core = f"{noun} {predicate} (%)".replace("  ", " ")
+    if unit == "%" and any(" of " in c.text for c in claims):
+        core = f"share of {noun} {predicate}"
     elif unit == "%":
-        core = f"share of {noun} {predicate}".strip()
+        core = f"{noun} {predicate} (%)"
     elif unit in TIME_UNITS:
-        core = f"{noun} {predicate} length ({unit})".replace("  ", " ")
+        core = f"{noun} {predicate} length ({unit})"
     elif unit:
-        core = f"{noun} {predicate} ({unit})".replace("  ", " ")
+        core = f"{noun} {predicate} ({unit})"
     else:
-        core = f"{noun} {predicate}".strip()
+        core = f"{noun} {predicate}"
+    core = " ".join(core.split())
     parts = [core, where]
     holders = {c.holder for c in claims}
     if len(holders) == 1 and first.holder:
@@ -150,12 +153,11 @@ def _first_index(claims: list[Claim], predicate: str) -> int:
 
 
 def _noun(claims: list[Claim]) -> str:
+    """What the fact counts: the canonical word when there is one ('drones' for UAVs), else as written."""
     nouns = Counter(c.noun for c in claims)
-    key = max(nouns, key=lambda n: (nouns[n], n == "people"))
+    key = max(nouns, key=lambda n: (n != UNSTATED, nouns[n], n == "people"))
     written = next(c.noun_text for c in claims if c.noun == key)
-    if key in ("people", "drones") or " " in key or key.endswith("s") or not written:
-        return key
-    return written.split()[-1]
+    return key if key in CANONICAL_NOUNS else written
 
 
 def _anchor_text(anchor: str) -> str:

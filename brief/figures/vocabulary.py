@@ -138,6 +138,7 @@ PREDICATE_PHRASES = {
     ("carried", "out"): "launched", ("turned", "out"): "attended", ("took", "part"): "attended",
     ("to", "pay"): "paid", ("will", "pay"): "paid", ("would", "pay"): "paid", ("must", "pay"): "paid",
     ("moved", "out"): "evacuated", ("forced", "out"): "evacuated", ("put", "forward"): "offered",
+    ("got", "out"): "evacuated", ("made", "it", "out"): "evacuated",
     ("asking", "for"): "demanded", ("calls", "for"): "demanded", ("called", "for"): "demanded",
     ("serious", "condition"): "seriously injured", ("critical", "condition"): "seriously injured",
     ("lost", "their", "lives"): "killed", ("lost", "his", "life"): "killed", ("lost", "her", "life"): "killed",
@@ -164,10 +165,11 @@ PREDICATE_WORDS = {
     "recorded": ("recorded", "detected", "tracked", "counted", "registered", "spotted", "involved", "involving"),
     "attended": ("attended", "attend", "marched", "march", "rallied", "gathered", "protested", "joined"),
     "added": ("added", "adding", "created", "creating", "add", "adds"),
-    "won": ("won", "win", "wins", "received", "secured", "garnered", "got", "obtained", "polled"),
+    "won": ("won", "win", "wins", "received", "secured", "garnered", "obtained", "polled"),
+    "employed": ("employs", "employed", "employing", "employ"),
     "voted": ("voted", "opposed", "approved", "rejected"),
     "controlled": ("occupy", "occupies", "occupied", "occupying", "control", "controls", "controlled",
-                   "controlling", "holds"),
+                   "controlling"),
     "seized": ("seized", "seize", "seizing", "captured", "annexed", "conquered"),
     "recaptured": ("retake", "retook", "retaken", "recaptured", "recapture", "regained", "liberated"),
     "cost": ("cost", "costs", "costing", "priced", "worth", "valued"),
@@ -218,7 +220,8 @@ PREDICATE_DISPLAY = {
     "launched": "launched", "recorded": "recorded", "attended": "attending", "won": "won", "voted": "voting",
     "controlled": "controlled", "seized": "seized", "recaptured": "recaptured", "cost": "cost", "paid": "paid",
     "raised": "raised", "fined": "fine", "lost": "lost", "earned": "earned", "rose": "rise", "fell": "fall",
-    "hit": "hit", "added": "added", "for": "in favour", "against": "against",
+    "hit": "hit", "added": "added", "for": "in favour", "against": "against", "offered": "offered",
+    "demanded": "demanded", "employed": "employed",
 }
 
 # counts that are shared out between holders: "Smith won 120 seats, Jones 95"
@@ -236,6 +239,9 @@ MONEY_KINDS = {
     "loan": "loan", "loans": "loan", "bail": "bail", "ransom": "ransom", "reward": "reward", "bid": "bid",
     "offer": "bid", "valuation": "valuation", "damage": "damage",
 }
+# keys that read well as labels ("drones" for "unmanned aerial vehicles"); others are shown as written
+CANONICAL_NOUNS = frozenset(COUNTED_SYNONYMS.values()) | frozenset(COUNTED_PHRASES.values()) | frozenset(
+    MONEY_KINDS.values()) | {"amount"}
 # the key of what is counted when a figure with a unit names nothing ("20% will come from the fund"): it may be
 # the same quantity as any figure in the same unit
 UNSTATED = ""
