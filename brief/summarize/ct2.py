@@ -76,6 +76,7 @@ def convert(directory: Path, output: Path, tokenizer, model: str, quantization: 
     scratch = Path(tempfile.mkdtemp(prefix=".converting-", dir=output.parent))
     try:
         _converter(directory, torch_model, tokenizer).convert(str(scratch), quantization=quantization, force=True)
+        shutil.rmtree(output, ignore_errors=True)  # a folder left without its model.bin
         os.replace(scratch, output)
     except Exception as err:  # an architecture CTranslate2 cannot convert, a full disk: say which and why
         raise ModelUnavailable(f"cannot convert the model {model} for CTranslate2: {err}; use --backend "
