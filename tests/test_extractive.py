@@ -291,6 +291,7 @@ def test_real_sentences_are_fit_and_datelines_and_kickers_are_removed():
         "The union said 3,200 members joined the strike after talks collapsed.",
         "“We will not back down,” the union’s leader, Mira Kovac, told reporters.",
         "The museum’s copyright lawyers said the case would go to court.",
+        "By the end of the week, the union said, most ships had left the harbour.",
     ):
         assert unfit_reason(sentence) is None, sentence
     assert strip_dateline("VELMAR (Reuters) - Dock workers walked out.") == "Dock workers walked out."
@@ -307,6 +308,9 @@ def test_real_sentences_are_fit_and_datelines_and_kickers_are_removed():
     ("Strike halts Velmar port as talks collapse - what comes next", None, None,
      "Strike halts Velmar port as talks collapse - what comes next"),
     ("Velmar strike.", None, None, "Velmar strike"),
+    ("Dock Workers Strike - Owners Cry Foul", "Courier", None, "Dock Workers Strike - Owners Cry Foul"),
+    ("Velmar Strike Enters Second Week | Harbour Herald", None, None, "Velmar Strike Enters Second Week"),
+    ("Harbour Herald: Velmar Strike Enters Second Week", "Harbour Herald", None, "Velmar Strike Enters Second Week"),
 ])
 def test_headline_cleaning_removes_outlet_names_only(title, outlet, url, expected):
     from brief.summarize.headline import clean_title

@@ -15,33 +15,36 @@ MIN_WORDS = 3
 MAX_WORDS = 25
 FALLBACK_WORDS = 14
 
-# " - Reuters", " | CNN", " — The New York Times", "Live updates: ..." stays (no separator at the end).
-_SUFFIX = re.compile(r"\s+[|\-–—:]\s+([^|\-–—:]+)$")
-_PREFIX = re.compile(r"^([^|\-–—:]+?)\s*[|:]\s+")
+# A separator and what follows it at the end ("... - Reuters", "... | CNN Politics"), or a name and a separator at
+# the start ("CNN: ...", "Reuters | ...").
+_SUFFIX = re.compile(r"\s+([|\-–—:])\s+([^|\-–—:]+)$")
+_PREFIX = re.compile(r"^([^|\-–—:]+?)\s*([|:])\s+")
+_DOMAIN_LABELS = frozenset({"www", "com", "org", "net", "co", "uk", "edition", "news"})
 
 
-def _outlet_like(part: str, source: Source) -> bool:
-    """True when `part` names the outlet: matches its name or web domain, or is a short capitalised name."""
-    tokens = words(part)
+def _names_outlet(part: str, separator: str, source: Source) -> bool:
+    """True when `part` names the outlet: its name or web domain, or, after a bar ("| CNN Politics"), any short
+    capitalised name (a bar before a site's name is a convention; a dash before a clause is not)."""
+    tokens = [w for w in words(part) if w != "the"]
     if not tokens or len(tokens) > 5:
         return False
     known = set(words(source.article.outlet or ""))
     host = urlparse(source.article.url or "").hostname or ""
-    known |= {label for label in host.split(".") if label not in ("www", "com", "org", "net", "co", "uk")}
+    known |= {label for label in host.split(".") if label not in _DOMAIN_LABELS}
     if set(tokens) <= known or "".join(tokens) in known:
         return True
-    return all(w[:1].isupper() or w[:1].isdigit() for w in part.split()) and len(tokens) <= 4
+    return separator == "|" and all(w[:1].isupper() or w[:1].isdigit() for w in part.split())
 
 
 def clean_title(source: Source) -> str:
     """The source's title without outlet suffixes/prefixes ("... - Reuters", "CNN | ...") or trailing period."""
     title = " ".join(source.article.title.split())
-    while (match := _SUFFIX.search(title)) and _outlet_like(match.group(1), source):
+    while (match := _SUFFIX.search(title)) and _names_outlet(match.group(2), match.group(1), source):
         if len(words(title[: match.start()])) < MIN_WORDS:
             break
         title = title[: match.start()]
     match = _PREFIX.match(title)
-    if match and _outlet_like(match.group(1), source) and len(words(title[match.end():])) >= MIN_WORDS:
+    if match and _names_outlet(match.group(1), match.group(2), source) and len(words(title[match.end():])) >= MIN_WORDS:
         title = title[match.end():]
     return title.rstrip(" .")
 

@@ -17,13 +17,16 @@ MAX_WORDS = 70
 _UNFIT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
-        ("byline", r"^(?:by|written by|story by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|]|$)"),
+        ("byline", r"^(?:by|written by|story by)\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*(?:[,|]|$)"),
         ("credit line", r"\b(?:reporting|editing|writing|additional reporting|compiled|produced) by\b"),
         ("credit line", r"\bcontributed (?:to this (?:report|story)|reporting)\b"),
         ("photo caption", r"\((?:AP|AFP|Reuters|Getty|EPA|Bloomberg)?\s*(?:photo|image|picture|video)\b[^)]*\)"),
-        ("photo caption", r"\b(?:photo|image|picture)\s*(?:credit)?\s*[:/]|\bgetty images\b|\b(?:AP|AFP|REUTERS)/[A-Z]"),
-        ("photo caption", r"^(?:file|pictured|above|top|photo|image|watch|video|listen|related|advertisement)\b\s*[:\-–—|]"),
-        ("promo", r"\b(?:sign up (?:for|to|here|now)|subscribe (?:to|now|here|for)|(?:our|daily|free|weekly) newsletter)\b"),
+        ("photo caption", r"\b(?:photo|image|picture)\s*(?:credit)?\s*[:/]|\bgetty images\b"
+                          r"|\b(?:AP|AFP|REUTERS)/[A-Z]"),
+        ("photo caption", r"^(?:file|pictured|above|top|photo|image|watch|video|listen|related|advertisement)\b"
+                          r"\s*[:\-–—|]"),
+        ("promo", r"\b(?:sign up (?:for|to|here|now)|subscribe (?:to|now|here|for)"
+                  r"|(?:our|daily|free|weekly) newsletter)\b"),
         ("promo", r"\b(?:click here|read more|read the full|follow us|download (?:the|our) app|source link)\b"),
         ("promo", r"\b(?:all rights reserved|copyright \d{4}|leave a (?:comment|reply)|accept (?:all )?cookies)\b|©"),
         ("link", r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:^|\s)@\w+"),
@@ -42,7 +45,8 @@ _SPEECH_VERB = re.compile(
 
 # "WASHINGTON (Reuters) - ", "KYIV, Ukraine (AP) — ", "MOSCOW, March 11 (Reuters) -", "(Reuters) -", "LONDON — "
 _DATELINE = re.compile(
-    r"""^(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z]?[a-z.]+)?(?:\s+\d{1,2})?)?\s*)?"""
+    r"""^(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*"""  # place in capitals
+    r"""(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z]?[a-z.]+)?(?:\s+\d{1,2})?)?\s*)?"""  # ", Ukraine" or ", March 11"
     r"""(?:\([A-Za-z .&/\-]{2,40}\)\s*)?[-—–]{1,2}\s+(?=[A-Z"“])"""
 )
 
