@@ -230,3 +230,47 @@ def test_only_tolls_rise_into_updates():
     (toll,) = facts_of("The strike killed 12 people.", "The strike killed 15 people.", "The strike killed 12 people.",
                        published=[datetime(2025, 3, 11, 8), datetime(2025, 3, 11, 11), datetime(2025, 3, 11, 12)])
     assert toll.verdict == "conflict"  # back down to 12 later: not a rising toll
+
+
+def test_vote_tallies_in_several_wordings():
+    facts = facts_of("The council approved the plan on Tuesday by 41 votes to 35.",
+                     "Councillors voted 41-35 in favour, with two abstentions.",
+                     "Members backed the scheme, 41 in favour and 35 against, with three members abstaining.",
+                     "A smaller plan was rejected in 2025 by 44 votes to 32.")
+    assert holding(facts, 41).verdict == "agree" and holding(facts, 41).values[0].refs == (1, 2, 3)
+    assert holding(facts, 35).what == "votes against"
+    assert holding(facts, 2, 3).verdict == "conflict" and holding(facts, 2, 3).what == "abstentions"
+    assert holding(facts, 44).what.startswith("votes against")  # "rejected by 44": the 44 were against
+
+
+def test_an_offer_is_not_a_demand():
+    facts = facts_of("The department has offered a rise of 4.5% over two years; the union wants 7%.",
+                     "The union is seeking 7 per cent, while the department offered a pay rise of 4.5%.")
+    offer, demand = holding(facts, 4.5), holding(facts, 7)
+    assert offer.verdict == demand.verdict == "agree"
+    assert "offered" in offer.what and "demanded" in demand.what
+
+
+def test_a_figure_that_names_no_thing_joins_the_one_that_does():
+    (fact,) = facts_of("The council approved a 38-kilometre light-rail line.", "The line will run 38 km to the port.")
+    assert fact.verdict == "agree" and fact.values[0].unit == "km"
+
+
+def test_earlier_events_and_other_places_stay_apart():
+    facts = facts_of("Four workers were killed in the fire at the plant in Port Ellery late on Tuesday.",
+                     "Six workers have died in the Port Ellery fire. Earlier on Tuesday, a blaze at a factory in "
+                     "Dunmore killed three workers.")
+    assert holding(facts, 4, 6).verdict == "conflict"
+    assert holding(facts, 3).verdict == "single"
+
+
+def test_amounts_of_different_kinds_and_measures_of_time():
+    facts = facts_of("The company was fined $45,000 last year.", "The $2.4 billion plan was approved.",
+                     "Within half an hour, a quarter of an hour later, flags flew at half mast.")
+    assert {f.values[0].value for f in facts} == {45_000, 2.4e9}
+
+
+def test_employees_are_not_a_crowd_and_a_part_of_an_earlier_figure_is_not_a_figure():
+    facts = facts_of("The firm employs about 140 people.", "Hundreds of people attended a vigil.",
+                     "Two of them died at the scene.")
+    assert len(facts) == 2 and {f.verdict for f in facts} == {"single"}

@@ -78,7 +78,7 @@ def test_toll_update_in_one_sentence_keeps_the_new_value():
 
 def test_price_per_unit_is_a_rate():
     (claim,) = article_claims("Brent crude rose to $85 a barrel.", ref=1)
-    assert (claim.unit, claim.rate, claim.noun_text) == ("USD", "per barrel", "crude")
+    assert (claim.unit, claim.rate, claim.noun_text) == ("USD", "per barrel", "brent crude")
 
 
 def test_scope_time_sides_and_attribution():

@@ -182,7 +182,8 @@ class MeaningReader(Sentence):
         before = self.w(q.start - 1)
         elliptic = before in LEVEL_VERBS or before in _ELLIPSIS_BEFORE or (
             predicate is not None and predicate_ending_at(self.tokens, q.start - 1) is not None)
-        shares = q.unit == "%" and head is not None and head.unit == "%"  # "Smith won 52%, Jones took 45%"
+        shares = q.unit == "%" and head is not None and head.unit == "%" and head.holder is not None
+        # "Smith won 52% of the vote, Jones took 45%": the second share is of the same vote
         if noun is None and head is not None and (elliptic or shares) and q.unit == head.unit:
             noun, noun_words, predicate = head.noun, head.noun_text.split(), predicate or head.predicate
         if q.unit in CURRENCIES:
@@ -300,14 +301,19 @@ class MeaningReader(Sentence):
             steps += 1
         i = q_start - 1
         steps = 0
-        while i >= seg_start and steps < 5:
+        change_noun = None
+        while i >= seg_start and steps < 6:
             found = predicate_ending_at(self.tokens, i)
-            if found:
+            if found in CHANGE_PREDICATES and self.w(i + 1) == "of" and change_noun is None:
+                change_noun = found  # "offered a rise of 4.5%": the verb before says whose rise it is
+            elif found:
                 return self.level_or_change(found, i, a)
             if self.tokens[i].kind == "num" or self.w(i) in ("and", "or", "while", "but"):
                 break  # "four were killed and nine taken to hospital": the verb belongs to the figure before
             i -= 1
             steps += 1
+        if change_noun is not None:
+            return change_noun
         best, distance = None, 10 ** 6
         for i in range(seg_start, seg_end):
             if q_start <= i <= last:
@@ -352,6 +358,8 @@ class MeaningReader(Sentence):
                     or (low == "of" and unit is not None)):
                 break
             link, i = i, i - 1
+            if low == "of":
+                break  # "a pay rise of 4.5%", "a budget of $6.8 trillion": the noun before "of" is the subject
         if link is None:
             return []
         for j in range(link - 1, seg_start - 1, -1):
@@ -370,4 +378,9 @@ class MeaningReader(Sentence):
             return []  # "the club paid £45m": the payer is not what the amount measures
         low, written = self.w(j), self.tokens[j].text
         plain = low not in STOPWORDS and low not in _GENERIC_NOUNS and not low.endswith("ed")
-        return [low] if plain and (not written[:1].isupper() or j == 0) else []
+        if not plain or (written[:1].isupper() and j > 0):
+            return []
+        modifier = self.w(j - 1) if j - 1 >= seg_start and self.is_word(j - 1) else ""
+        if modifier and modifier not in STOPWORDS and modifier not in PREDICATE_OF and not modifier.endswith("ed"):
+            return [modifier, low]  # "a pay rise"
+        return [low]
