@@ -1,12 +1,14 @@
 """Group the claims of a story's sources into facts: the same quantity about the same event and scope.
 
 Each pair of claims gets a vote. It is vetoed when the two cannot be the same quantity (another thing counted,
-another event, the other side's launches, another place, a forecast against an actual, a rate against a count,
-one source giving two different values). It is +1 when they are the same quantity in every respect. When they
-differ in a softer way (one names a time the other does not, "launched" against "shot down", "people" against
-"civilians", a count for a region against one for the whole country) the values decide: compatible values join
-(+1), others stay apart (-1) — except that a whole smaller than its part is a contradiction and joins as one.
-Clusters then merge greedily, best average vote first, while no pair is vetoed and the sum stays positive.
+another event, another day, the other side's launches, another place, a forecast against an actual, a rate
+against a count, another holder of a share, one source giving two different values in one voice). It is +2 when
+they are the same quantity in every respect and their values fit, +1 when the values do not fit (a conflict).
+When they differ in a softer way (a day the story is not about against none, "launched" against "shot down",
+"people" against "civilians", a count for a region against one for the whole country, a place the gazetteer
+does not know) the values decide: fitting values join (+1), others stay apart (-1) — except that a whole smaller
+than its part, or two close counts whose places cannot be told apart, are one disputed count (+1).
+Groups then merge greedily, best average vote first, while no pair is vetoed and the sum stays positive.
 """
 from __future__ import annotations
 
@@ -45,6 +47,8 @@ def compatible(a: Claim, b: Claim) -> bool:
 
 
 def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pair:
+    """Whether two claims can state the same quantity, and how softly they differ. `main_anchors` are the days
+    the story is about: a figure tied to one of them is not set apart from a figure that names no day."""
     if a.unit != b.unit:
         return VETO
     if a.origin == b.origin and not _two_voices(a, b):
@@ -83,7 +87,7 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
 
 def _same_thing(x: str, y: str) -> bool:
     """'three workers died' and 'the three people who died' in one article count the same thing."""
-    return x == y or UNSTATED in (x, y) or ({x, y} & {"people"} and ({x, y} - {"people"}) <= PEOPLE_SUBSETS)
+    return x == y or UNSTATED in (x, y) or ("people" in (x, y) and ({x, y} - {"people"}) <= PEOPLE_SUBSETS)
 
 
 def _two_voices(a: Claim, b: Claim) -> bool:
