@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -97,3 +100,16 @@ def test_cluster_command_markdown_marks_copies(state, seeds_dir):
     assert result.stdout.count("\n## ") == 1
     copy_lines = [line for line in result.stdout.splitlines() if "copy of [" in line]
     assert len(copy_lines) == 1 and "000_" in copy_lines[0]
+
+
+def test_cluster_output_is_identical_across_processes(state):
+    """Same input, same output, whatever Python's string hashing does in each process."""
+    path = _write_labelled(state / "articles.jsonl")
+    here = CliRunner().invoke(app, ["cluster", str(path), "--format", "json"])
+    assert here.exit_code == 0, here.output
+    env = dict(os.environ, PYTHONHASHSEED="12345", XDG_STATE_HOME=str(state / "other-state"))
+    there = subprocess.run(
+        [sys.executable, "-c", "from brief.cli import main; main()", "cluster", str(path), "--format", "json"],
+        cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True, timeout=300)
+    assert there.returncode == 0, there.stderr
+    assert there.stdout == here.stdout
