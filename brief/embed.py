@@ -33,11 +33,9 @@ _TFIDF_MAX_FEATURES = 4096
 
 def state_dir(settings: Settings) -> Path:
     """Where run state lives: the setting, else the platform's user state directory for "brief"."""
-    if settings.state_dir is not None:
-        return Path(settings.state_dir)
-    import platformdirs
+    from brief.store import default_state_dir
 
-    return Path(platformdirs.user_state_dir("brief"))
+    return Path(settings.state_dir) if settings.state_dir is not None else default_state_dir()
 
 
 class EmbeddingCache:
