@@ -164,8 +164,3 @@ def _anchor_text(anchor: str) -> str:
     kind, _, what = anchor.partition(":")
     return {"day": f"on {what.capitalize()}", "year": f"in {what}", "month": f"in {what.capitalize()}",
             "last": f"last {what}"}[kind]
-
-
-def order_key(fact: Fact, first_seen: tuple) -> tuple:
-    refs = {r for v in fact.values for r in v.refs}
-    return VERDICT_ORDER[fact.verdict], -len(refs), first_seen
