@@ -58,7 +58,9 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
     if a.rate != b.rate or a.forecast != b.forecast:
         return VETO
     soft: set[str] = set()
-    if a.noun != b.noun and UNSTATED not in (a.noun, b.noun):
+    if a.noun != b.noun and UNSTATED in (a.noun, b.noun):
+        soft.add("noun")  # "20% will come from the fund" may be "one-fifth of the cost" if the values fit
+    elif a.noun != b.noun:
         if not ({a.noun, b.noun} & {"people"} and {a.noun, b.noun} - {"people"} <= PEOPLE_SUBSETS):
             return VETO
         if not (a.predicate == b.predicate == "attended"):  # protesters at a rally are its people
