@@ -274,3 +274,18 @@ def test_employees_are_not_a_crowd_and_a_part_of_an_earlier_figure_is_not_a_figu
     facts = facts_of("The firm employs about 140 people.", "Hundreds of people attended a vigil.",
                      "Two of them died at the scene.")
     assert len(facts) == 2 and {f.verdict for f in facts} == {"single"}
+
+
+def test_a_toll_rising_through_the_day_with_the_day_it_was_said():
+    (fact,) = facts_of("The earthquake killed at least 1,000 people, officials said on Saturday.",
+                       "The death toll from Friday's earthquake has risen to 2,012, the state news agency said.",
+                       "More than 2,000 people have died in the quake.",
+                       published=[datetime(2023, 9, 9, 6), datetime(2023, 9, 9, 18), datetime(2023, 9, 9, 20)])
+    assert fact.verdict == "update" and fact.note == "rose from at least 1,000 to more than 2,000"
+
+
+def test_rates_of_a_level_and_the_earlier_value_of_a_change():
+    facts = facts_of("The unemployment rate fell to 3.9% in May from 4.0% in April, the Labor Department said.",
+                     "The jobless rate edged down to 3.9% in May.")
+    (fact,) = facts
+    assert fact.verdict == "agree" and fact.what.startswith("unemployment")

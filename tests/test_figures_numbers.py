@@ -42,7 +42,7 @@ def test_vague_quantities_and_pronoun_one_state_no_number():
 
 def test_vague_quantities_are_read_as_ranges():
     (tens,) = [n for n in scan_numbers("tens of thousands of people") if n.kind == "vague"]
-    assert (tens.low, tens.high) == (10_000, 99_999)
+    assert (tens.low, tens.high) == (10_000, 100_000)
     (dozens,) = scan_numbers("dozens of cars")
     assert dozens.low == 24 and dozens.high > 100
 

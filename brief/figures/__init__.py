@@ -13,6 +13,7 @@ from brief.figures.context import anchors_in
 from brief.figures.extract import Claim, article_claims
 from brief.figures.numbers import mentioned_values
 from brief.figures.verdict import VERDICT_ORDER, fact_of
+from brief.figures.vocabulary import WEEK
 from brief.types import Fact, Story
 
 __all__ = ["compare_figures", "contested_values", "contested_in", "mentioned_values"]
@@ -38,13 +39,18 @@ def compare_figures(story: Story) -> tuple[Fact, ...]:
 
 
 def _main_anchors(story: Story) -> frozenset[str]:
-    """Days the story is about: named by at least half of its independent sources (and at least two)."""
+    """Days the story is about: named by at least half of its independent sources (and at least two), and the
+    day each source was published and the day before ("Friday's earthquake" in Saturday's paper)."""
     counts: Counter[str] = Counter()
     independent = story.independent_sources
+    days: set[str] = set()
     for source in independent:
-        counts.update({key for _, key in anchors_in(source.article.text, source.article.published)})
+        counts.update({key for _, key in anchors_in(source.article.text, source.article.published, reported=True)})
+        if source.article.published is not None:
+            weekday = source.article.published.weekday()
+            days |= {"day:" + WEEK[weekday], "day:" + WEEK[(weekday - 1) % 7]}
     need = max(2, (len(independent) + 1) // 2)
-    return frozenset(key for key, n in counts.items() if n >= need)
+    return frozenset(key for key, n in counts.items() if n >= need) | frozenset(days)
 
 
 def contested_values(facts: tuple[Fact, ...] | list[Fact]) -> dict[float, Fact]:

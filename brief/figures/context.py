@@ -34,7 +34,8 @@ _ANCHOR_PATTERNS = [
      lambda m: "ago:" + m.group(1) + " " + m.group(2)),
     (re.compile(r"\b(in|since|during)\s+((?:19|20)\d\d)\b"), lambda m: ("since:" if m.group(1) == "since"
                                                                          else "year:") + m.group(2)),
-    (re.compile(r"\bin\s+(january|february|march|april|june|july|august|september|october|november|december)\b"),
+    (re.compile(r"\bin\s+(january|february|march|april|may|june|july|august|september|october|november|"
+                r"december)\b"),
      lambda m: "month:" + m.group(1)),
 ]
 # a cheap test before the anchor patterns run: a word that any of them needs
@@ -67,6 +68,8 @@ _REJECTED_RE = re.compile(r"\b(?:rejected|defeated|voted down|turned down|blocke
                           re.IGNORECASE)
 _SIDE_AFTER_RE = re.compile(r"(?:votes? |members |councillors |senators |lawmakers )?(?:(in favou?r|for|against|"
                             r"opposed)\b|(abstentions?|abstaining|abstained)\b)")
+_REPORTED_ON_RE = re.compile(r"\b(?:said|says|told reporters|reported|announced|confirmed|added|stated)\s+(?:on\s+|late\s+"
+                             r"on\s+|early\s+on\s+)?$")
 _PERIOD_OF = {"daily": "day", "a day": "day", "nightly": "night", "weekly": "week", "monthly": "month",
               "annually": "year", "annual": "year", "yearly": "year", "a year": "year", "hourly": "hour"}
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
@@ -102,15 +105,18 @@ def segment_of(bounds: list[tuple[int, int]], index: int) -> tuple[int, int]:
     return (index, index + 1)
 
 
-def anchors_in(text: str, published: datetime | None = None) -> list[tuple[int, str]]:
-    """(char position, key) of every time anchor in `text`: "day:saturday", "night", "year:2022", "last:week"."""
+def anchors_in(text: str, published: datetime | None = None, reported: bool = False) -> list[tuple[int, str]]:
+    """(char position, key) of every time anchor in `text`: "day:saturday", "night", "year:2022", "last:week".
+    The day something was said ("officials said on Saturday") is not when it happened: left out unless
+    `reported` (it still tells which days a story is about)."""
     low = text.lower()
     found = []
     if not _ANCHOR_HINT.search(low):
         return found
     for pattern, key in _ANCHOR_PATTERNS:
         for m in pattern.finditer(low):
-            found.append((m.start(), _on_publication_day(key(m), published)))
+            if reported or not _REPORTED_ON_RE.search(low, 0, m.start()):
+                found.append((m.start(), _on_publication_day(key(m), published)))
     found.sort()
     return found
 

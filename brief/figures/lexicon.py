@@ -27,12 +27,13 @@ ORDINAL_WORDS = {
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
     "fiftieth": 50, "hundredth": 100, "thousandth": 1000,
 }
-# vague plurals as (low, high) ranges: "dozens" is at least two dozen, "thousands" at least two thousand
+# vague plurals as (low, high) ranges: "dozens" is at least two dozen, "thousands" at least two thousand and at
+# most the next round number (an outlet's "100,000" does not contradict another's "tens of thousands")
 VAGUE_PLURALS = {
-    "dozens": (24.0, 143.0),
-    "hundreds": (200.0, 999.0),
-    "thousands": (2000.0, 9999.0),
-    "millions": (2e6, 999e6),
-    "billions": (2e9, 999e9),
-    "tens": (20.0, 99.0),
+    "dozens": (24.0, 144.0),
+    "hundreds": (200.0, 1000.0),
+    "thousands": (2000.0, 10000.0),
+    "millions": (2e6, 1e9),
+    "billions": (2e9, 1e12),
+    "tens": (20.0, 100.0),
 }

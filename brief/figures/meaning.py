@@ -39,7 +39,9 @@ _GENERIC_NOUNS = frozenset({"figure", "figures", "number", "numbers", "total", "
                             "points", "cent", "way", "ways", "thing", "things", "kind", "part", "parts", "lot",
                             "piece", "pieces", "side", "sides", "other", "others", "ones", "one", "more", "most",
                             "less", "top", "record", "high", "low", "half", "fraction", "share", "majority"})
-_LINK_WORDS = frozenset({"the", "a", "an", "put", "puts", "estimated", "estimate", "estimates", "pegged", "placed"})
+_LINK_WORDS = frozenset({"the", "a", "an", "put", "puts", "estimated", "estimate", "estimates", "pegged", "placed",
+                         "up", "down", "slightly", "sharply", "further", "marginally", "edged", "ticked", "inched",
+                         "just", "back"})
 # words that end a noun phrase after a figure although they are not function words
 _NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "earlier", "later", "apiece", "alone",
                         "altogether", "combined", "respectively", "annually", "daily", "nightly", "weekly",
@@ -100,8 +102,8 @@ def counted_key(words: list[str]) -> str | None:
             return known[0][1]
         return known[-1][1]
     head = words[-1]
-    if head in _GENERIC_NOUNS:
-        return None
+    if head in _GENERIC_NOUNS:  # "the unemployment rate" measures unemployment
+        return counted_key(words[:-1]) if len(words) > 1 and words[-2] not in _GENERIC_NOUNS else None
     return singular(head)
 
 
@@ -377,10 +379,10 @@ class MeaningReader(Sentence):
                 or (just_before == "of" and unit is not None)):
             return []  # "the club paid £45m": the payer is not what the amount measures
         low, written = self.w(j), self.tokens[j].text
-        plain = low not in STOPWORDS and low not in _GENERIC_NOUNS and not low.endswith("ed")
+        plain = low not in STOPWORDS and not low.endswith("ed")
         if not plain or (written[:1].isupper() and j > 0):
             return []
         modifier = self.w(j - 1) if j - 1 >= seg_start and self.is_word(j - 1) else ""
         if modifier and modifier not in STOPWORDS and modifier not in PREDICATE_OF and not modifier.endswith("ed"):
-            return [modifier, low]  # "a pay rise"
-        return [low]
+            return [modifier, low]  # "a pay rise", "the unemployment rate"
+        return [] if low in _GENERIC_NOUNS else [low]

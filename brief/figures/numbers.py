@@ -186,8 +186,8 @@ class _Scanner:
             unit_low, _ = VAGUE_PLURALS[self.word(i + 2)]
             # "tens of thousands" = 10,000..99,999; "hundreds of thousands" = 100,000..999,999
             scale = unit_low / 2  # VAGUE_PLURALS lows are twice the unit ("thousands" starts at 2,000)
-            low, high = {"tens": 10, "dozens": 24, "hundreds": 100}[w] * scale, {"tens": 100, "dozens": 144,
-                                                                                 "hundreds": 1000}[w] * scale - 1
+            low = {"tens": 10, "dozens": 24, "hundreds": 100}[w] * scale
+            high = {"tens": 100, "dozens": 144, "hundreds": 1000}[w] * scale
             last = i + 2
         self.emit(i, last, low, "vague", True, low=low, high=high)
         return last + 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from brief.figures.context import segment_of
 from brief.figures.numbers import Number, is_pronoun_one
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
@@ -329,5 +330,10 @@ class QuantityReader(Sentence):
                    for j in range(max(0, i - 3), i))
 
     def is_old_value_of_change(self, q_start: int, end: int) -> bool:
-        """'rose from 12 to 18': 12 is the earlier figure, 18 the one the text states now."""
-        return self.w(q_start - 1) == "from" and self.w(end + 1) == "to" and self.change_verb_before(q_start - 1)
+        """'rose from 12 to 18', 'fell to 3.9% from 4.0%', 'risen to six, up from four': the earlier figure."""
+        if self.w(q_start - 1) != "from":
+            return False
+        if self.w(q_start - 2) in ("up", "down") or self.w(end + 1) == "to" and self.change_verb_before(q_start - 1):
+            return True
+        seg_start, _ = segment_of(self.bounds, q_start)
+        return any(PREDICATE_OF.get(self.w(j)) in CHANGE_PREDICATES for j in range(seg_start, q_start - 1))

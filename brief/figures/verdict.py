@@ -70,10 +70,12 @@ def _rising(claims: list[Claim]) -> str | None:
     if any(len(v) > 1 for v in by_time.values()) or len(by_time) < 2:
         return None
     ordered = sorted(claims, key=lambda c: (c.published, c.value))
-    seq = [c.value for c in ordered]
-    if any(later < earlier for earlier, later in zip(seq, seq[1:])) or seq[-1] == seq[0]:
+    # never clearly lower than the report before it ("more than 2,000" after 2,012 is fine), higher at last
+    if any(later.high < earlier.low for earlier, later in zip(ordered, ordered[1:])):
         return None
     first, last = ordered[0], ordered[-1]
+    if last.value <= first.value:
+        return None
     return f"rose from {_amount(first)} to {_amount(last)}"
 
 

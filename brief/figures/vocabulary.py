@@ -110,6 +110,7 @@ COUNTED_SYNONYMS = {
     "building": "buildings", "structure": "buildings", "structures": "buildings", "car": "vehicles",
     "cars": "vehicles", "vehicle": "vehicles", "flight": "flights", "ceasefire": "cease-fire",
     "truce": "cease-fire", "cease-fire": "cease-fire", "territory": "territory", "abstention": "abstentions",
+    "jobless": "unemployment", "joblessness": "unemployment",
     "pupil": "students", "pupils": "students", "schoolchildren": "students",
     "aid": "amount", "package": "amount", "funding": "amount", "funds": "amount", "fund": "amount",
     "assistance": "amount", "money": "amount", "sum": "amount", "financing": "amount", "land": "territory", "turnout": "turnout",
