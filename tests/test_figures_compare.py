@@ -141,7 +141,8 @@ def test_percentages_fractions_and_rounding():
     assert seats.verdict == "agree" and seats.values[0].unit == "%" and seats.values[0].value == 20
     (turnout,) = facts_of("Turnout was 62%, the electoral commission said.", "Turnout reached 61.5 per cent.")
     assert turnout.verdict == "agree"  # 61.5 rounds to 62
-    (share,) = facts_of("The opposition won one-fifth of the seats.", "The opposition won about a quarter of the seats.")
+    (share,) = facts_of("The opposition won one-fifth of the seats.",
+                        "The opposition won about a quarter of the seats.")
     assert share.verdict == "conflict"
 
 

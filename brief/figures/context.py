@@ -68,8 +68,8 @@ _REJECTED_RE = re.compile(r"\b(?:rejected|defeated|voted down|turned down|blocke
                           re.IGNORECASE)
 _SIDE_AFTER_RE = re.compile(r"(?:votes? |members |councillors |senators |lawmakers )?(?:(in favou?r|for|against|"
                             r"opposed)\b|(abstentions?|abstaining|abstained)\b)")
-_REPORTED_ON_RE = re.compile(r"\b(?:said|says|told reporters|reported|announced|confirmed|added|stated)\s+(?:on\s+|late\s+"
-                             r"on\s+|early\s+on\s+)?$")
+_REPORTED_ON_RE = re.compile(r"\b(?:said|says|told reporters|reported|announced|confirmed|added|stated)\s+"
+                             r"(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
 _PERIOD_OF = {"daily": "day", "a day": "day", "nightly": "night", "weekly": "week", "monthly": "month",
               "annually": "year", "annual": "year", "yearly": "year", "a year": "year", "hourly": "hour"}
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})

@@ -173,7 +173,8 @@ def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 _PREP_RE = re.compile(r"(?:\b(?:in|over|across|at|near|around|throughout|on|against|outside|inside|within|"
-                      r"targeting|targeted|hit|struck|attacked)\s+(?:the\s+)?(?:(?!(?:to|of|for|and|or|with|from)\s)[\w-]+\s+)?)$",
+                      r"targeting|targeted|hit|struck|attacked)\s+(?:the\s+)?"
+                      r"(?:(?!(?:to|of|for|and|or|with|from)\s)[\w-]+\s+)?)$",
                       re.IGNORECASE)
 _UNKNOWN_PLACE_RE = re.compile(r"\b(?:in|over|across|near|throughout|around|outside)\s+(?:the\s+)?"
                                r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)" + _REGION_SUFFIX)

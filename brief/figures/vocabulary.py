@@ -39,7 +39,8 @@ QUALIFIER_BANDS = {
 }
 
 # --- units ----------------------------------------------------------------------------------------------------------
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₩": "KRW"}
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH",
+                    "₩": "KRW"}
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
@@ -113,7 +114,8 @@ COUNTED_SYNONYMS = {
     "jobless": "unemployment", "joblessness": "unemployment",
     "pupil": "students", "pupils": "students", "schoolchildren": "students",
     "aid": "amount", "package": "amount", "funding": "amount", "funds": "amount", "fund": "amount",
-    "assistance": "amount", "money": "amount", "sum": "amount", "financing": "amount", "land": "territory", "turnout": "turnout",
+    "assistance": "amount", "money": "amount", "sum": "amount", "financing": "amount", "land": "territory",
+    "turnout": "turnout",
 }
 # subsets of "people": compatible with a count of people only when the values agree
 PEOPLE_SUBSETS = frozenset({
@@ -211,8 +213,8 @@ NOUN_PREDICATES = {
     "evacuees": "evacuated", "attendees": "attended", "crowd": "attended", "votes": "won", "vote": "won",
 }
 # predicates whose default counted thing is people when the text names none ("killed two")
-PEOPLE_PREDICATES = frozenset({"killed", "injured", "hospitalised", "seriously injured", "casualties", "missing", "arrested", "evacuated", "rescued",
-                               "attended"})
+PEOPLE_PREDICATES = frozenset({"killed", "injured", "hospitalised", "seriously injured", "casualties", "missing",
+                               "arrested", "evacuated", "rescued", "attended"})
 
 PREDICATE_DISPLAY = {
     "killed": "killed", "injured": "injured", "destroyed": "destroyed", "hospitalised": "in hospital",
