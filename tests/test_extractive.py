@@ -154,7 +154,7 @@ def test_contested_figure_is_attributed_to_its_outlet_and_cites_only_it(strike, 
     assert contested, "the strikers figure should be in a 5-sentence summary"
     for sentence in contested:
         outlet = "Harbour Herald" if 3200.0 in mentioned_values(sentence.text) else "Courier"
-        assert f"according to {outlet}" in sentence.text or f"{outlet} reported that" in sentence.text
+        assert f"according to {outlet}".lower() in sentence.text.lower()
         assert len(sentence.refs) == 1
     uncontested = [s for s in summary.sentences if s not in contested]
     assert not any("according to Harbour Herald" in s.text or "according to Courier" in s.text for s in uncontested)
@@ -259,7 +259,7 @@ def test_attribution_names_every_outlet_giving_the_value_and_drops_the_others(st
     assert attribute(sentence, 1, agreed, strike.sources) == sentence
     speaker_last = SummarySentence("About 3,200 workers stayed away, union officials said.", (1,))
     assert attribute(speaker_last, 1, fact((1,)), strike.sources).text == (
-        "Harbour Herald reported that about 3,200 workers stayed away, union officials said.")
+        "According to Harbour Herald, about 3,200 workers stayed away, union officials said.")
     named = SummarySentence("Harbour Herald counted 3,200 strikers at the gates.", (1,))
     assert attribute(named, 1, fact((1,)), strike.sources).text == named.text
 
@@ -326,3 +326,20 @@ def test_huge_and_garbled_articles_are_summarised_from_their_beginning(settings)
     summary = _summary(story, Settings(state_dir=settings.state_dir, embedding_model="tfidf"))
     assert summary.sentences[0].text == lead
     assert all(s.refs == (1,) for s in summary.sentences)
+
+
+def test_attribution_to_sources_without_an_outlet_name_uses_no_number_word():
+    from brief.summarize.attribution import attribute
+    from brief.types import SummarySentence
+
+    unnamed = tuple(Source(ref, Article(f"k{ref}", "x")) for ref in (1, 2))
+    named = (Source(1, Article("k1", "x", outlet="Reuters")), unnamed[1])
+    sentence = SummarySentence("The ministry said it downed 337 drones overnight.", (1, 2))
+    fact = (Fact("drones downed", "conflict", (FigureValue(337.0, None, None, "337 drones", "", (1, 2)),
+                                               FigureValue(343.0, None, None, "343", "", (3,)))),)
+    assert attribute(sentence, 1, fact, unnamed).text == (
+        "The ministry said it downed 337 drones overnight, according to several reports.")
+    assert attribute(sentence, 1, fact, named).text == (
+        "The ministry said it downed 337 drones overnight, according to Reuters and another report.")
+    alone = SummarySentence(sentence.text, (1,))
+    assert attribute(alone, 1, fact, unnamed).text.endswith(", according to a report.")

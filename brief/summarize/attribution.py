@@ -13,21 +13,29 @@ from brief.figures import contested_in, mentioned_values
 from brief.text import words
 from brief.types import Fact, Source, SummarySentence
 
-_ENDS_WITH_SPEAKER = re.compile(r"\b(?:said|says|reported|reports|told \w+|added|according to [^,]+)\.$", re.IGNORECASE)
+_ENDS_WITH_SPEAKER = re.compile(
+    r"\b(?:said|says|reported|reports|told \w+|added|according to [^,]+)\.$", re.IGNORECASE
+)
 
 
-def outlet_name(source: Source) -> str:
+def outlet_name(source: Source) -> str | None:
     """How a summary names a source: its outlet (without a trailing "(...)" label), else its web domain."""
     article = source.article
     outlet = re.sub(r"\s*\([^)]*\)\s*$", "", (article.outlet or "").strip())
-    if outlet:
-        return outlet
     host = (urlparse(article.url or "").hostname or "").removeprefix("www.")
-    return host or "one report"
+    return outlet or host or None
 
 
 def _names(refs: list[int], by_ref: dict[int, Source]) -> str:
-    names = list(dict.fromkeys(outlet_name(by_ref[r]) for r in refs))
+    """"Reuters", "Reuters and the FT", "Reuters and another report", "a report", "several reports" (never a
+    number word, which the number guard would count as a figure)."""
+    found = [outlet_name(by_ref[r]) for r in refs]
+    names = list(dict.fromkeys(name for name in found if name))
+    unnamed = found.count(None)
+    if unnamed:
+        if not names:
+            return "a report" if unnamed == 1 else "several reports"
+        names.append("another report" if unnamed == 1 else "other reports")
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -37,17 +45,15 @@ def _proper_noun(word: str, source_text: str) -> bool:
 
 
 def _with_attribution(text: str, names: str, source_text: str) -> str:
-    """"..., according to X." at the end; when the sentence already ends with a speaker or a quotation,
-    "X reported that ..." (or "According to X, ..." before an opening quotation mark)."""
+    """"..., according to X." at the end; "According to X, ..." in front when the sentence already ends with a
+    speaker ("..., officials said.") or a quotation."""
     if text.endswith(".") and text[-2:-1] not in "\"'”’)" and not _ENDS_WITH_SPEAKER.search(text):
         return f"{text[:-1]}, according to {names}."
-    if text[:1] in "\"“‘'":
-        return f"According to {names}, {text}"
     first, _, rest = text.partition(" ")
     word = re.match(r"\w+", first)
     if word and not _proper_noun(word.group(), source_text):
         first = first[:1].lower() + first[1:]
-    return f"{names} reported that {first} {rest}".rstrip()
+    return f"According to {names}, {first} {rest}".rstrip()
 
 
 def attribute(

@@ -15,7 +15,7 @@ from brief.summarize.lexical import tfidf_matrix
 
 EMBEDDING_SHARE = 0.5
 SAME_LEXICAL = 0.5  # TF-IDF cosine at which two sentences say the same thing in mostly the same words
-SAME_SEMANTIC = 0.8  # embedding cosine at which two sentences are paraphrases of each other
+SAME_SEMANTIC = 0.7  # MiniLM cosine at which two news sentences are paraphrases (related ones stay below ~0.65)
 
 
 @dataclass(frozen=True)
