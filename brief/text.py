@@ -43,9 +43,9 @@ def _ends_sentence(before: str, following: str) -> bool:
     first = following[0]
     if not (first.isupper() or first.isdigit() or first in "\"'“‘(["):
         return False
-    last_word = re.search(r"([\w.]+)[.]$", before)
+    last_word = re.search(r"[\w.]+$", before.rsplit(None, 1)[-1][:-1]) if before.endswith(".") else None
     if last_word:
-        token = last_word.group(1).lower()
+        token = last_word.group(0).lower()
         if token.rstrip(".") in _ABBREVIATIONS:
             return False
         if token in ("no", "nos") and first.isdigit():  # "No. 3"
@@ -58,30 +58,31 @@ def _ends_sentence(before: str, following: str) -> bool:
     return True
 
 
-def _inside_quotation(before: str, after: str) -> bool:
-    """True when a quotation opened in `before` closes later in `after`: "Enough! Pay us now," she said."""
-    if before.count("\u201c") > before.count("\u201d"):
-        return "\u201d" in after
-    if before.count('"') % 2 == 1:
-        return '"' in after
-    return False
-
-
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences, keeping abbreviations and initials ("Mr.", "U.S.", "J.D.") and
-    quotations whole."""
+    quotations whole ("Enough! Pay us now," she said.). Linear in the paragraph's length, however it is punctuated.
+    """
     sentences: list[str] = []
-    start = 0
+    start = scanned = 0
+    open_curly = straight = 0  # quotation marks seen since `start`
+    last_close_curly, last_straight = paragraph.rfind("\u201d"), paragraph.rfind('"')
     for match in _SENTENCE_END_RE.finditer(paragraph):
         end = match.end(2)
-        following = paragraph[match.end():]
-        if _inside_quotation(paragraph[start:end], following):
+        segment = paragraph[scanned:end]
+        open_curly += segment.count("\u201c") - segment.count("\u201d")
+        straight += segment.count('"')
+        scanned = end
+        # Inside a quotation that closes later in the paragraph: not a sentence end.
+        if (open_curly > 0 and last_close_curly >= end) or (straight % 2 == 1 and last_straight >= end):
             continue
-        if _ends_sentence(paragraph[start:match.end(1)], following):
+        before = paragraph[max(start, match.end(1) - 80):match.end(1)]
+        if _ends_sentence(before, paragraph[match.end():match.end() + 40]):
             sentence = paragraph[start:end].strip()
             if sentence:
                 sentences.append(sentence)
             start = match.end()
+            open_curly = straight = 0
+            scanned = start
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
