@@ -2,8 +2,9 @@
 
 The corpus is built from the labelled dev sets (../shared/eval/cluster/*.jsonl) and samples/: every article is
 replicated with perturbations (paragraphs dropped, words dropped from title and lead, so no two replicas embed
-alike) and its date shifted by 11 days per replica (a replica of an event is a new event), until the size is
-reached. The gold story of a replica is (its event, its replica number), so each run is also scored (B-cubed F1).
+alike) and its date (an undated article takes its event's) shifted by 11 days per replica (a replica of an event is
+a new event), until the size is reached. The gold story of a replica is (its event, its replica number), so each
+run is also scored (B-cubed F1).
 
 Steps, each with wall seconds, CPU seconds (this process, all threads: the cost on idle cores, whatever else
 the machine runs), articles/s and the process's peak RSS during the step:
@@ -126,19 +127,30 @@ def perturb(article: Article, replica: int, rng: random.Random) -> Article:
     title = article.title.split()
     if len(title) > 3:
         del title[rng.randrange(len(title))]
-    published = article.published or BASE_DAY
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=timezone.utc)
     return replace(
         article, key=f"replica-{replica}/{article.key}", id=f"{article.id or article.key}#{replica}",
         url=None, title=" ".join(title), text="\n".join(kept),
-        published=published + timedelta(days=REPLICA_DAYS * replica, hours=rng.randrange(12)),
+        published=article.published + timedelta(days=REPLICA_DAYS * replica, hours=rng.randrange(12)),
     )
+
+
+def dated(pool: list[tuple[Article, str]]) -> list[tuple[Article, str]]:
+    """Every article dated (naive dates as UTC): an undated one gets its event's first date, else BASE_DAY.
+    (An undated article is compared with every other; undated replicas would all meet.)"""
+    def aware(moment: datetime) -> datetime:
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+    first: dict[str, datetime] = {}
+    for article, event in pool:
+        if article.published is not None:
+            first[event] = min(first.get(event, aware(article.published)), aware(article.published))
+    return [(replace(article, published=aware(article.published) if article.published else first.get(event, BASE_DAY)),
+             event) for article, event in pool]
 
 
 def build_corpus(size: int, seed: int = 11) -> tuple[list[Article], list[str]]:
     rng = random.Random(seed)
-    pool = source_articles()
+    pool = dated(source_articles())
     articles, gold = [], []
     replica = 0
     while len(articles) < size:

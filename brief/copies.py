@@ -93,16 +93,22 @@ class _Text:
         """The content words of each sentence."""
         return tuple(frozenset(w for w in s if w not in _STOPWORDS and len(w) > 2) for s in self.sentences)
 
+    @cached_property
+    def index(self) -> dict[str, list[int]]:
+        """Content word -> the sentences holding it."""
+        index: dict[str, list[int]] = defaultdict(list)
+        for j, content in enumerate(self.content):
+            for word in content:
+                index[word].append(j)
+        return index
+
 
 def rewritten_passages(a: _Text, b: _Text) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Sentence pairs of `a` and `b` that line up word by word with short substitutions between.
 
     Each sentence of `a` is aligned only with the sentence of `b` sharing the most content words (at least 3 and
     30 %), so long texts stay cheap."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, content in enumerate(b.content):
-        for word in content:
-            index[word].append(j)
+    index = b.index
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     passages = []
     for i, content in enumerate(a.content):
