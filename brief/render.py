@@ -79,7 +79,9 @@ def _value_view(value: FigureValue) -> dict[str, Any]:
         "scope": value.scope,
         "attribution": value.attribution,
         "published": _iso(value.published),
-        "display": f"{value.qualifier} {shown}" if value.qualifier else shown,
+        # a range reads as written ("between 20 and 30 people"): the value alone is only its lower bound
+        "display": value.text if value.qualifier == "between" else (
+            f"{value.qualifier} {shown}" if value.qualifier else shown),
     }
 
 
