@@ -49,14 +49,14 @@ class CopyLink:
     kind: str  # "exact" | "near" | "rewrite"
 
 
-def shingles(tokens: Sequence[str], size: int = SHINGLE) -> frozenset[int]:
-    """Hashes of the word `size`-grams (Python's hash: only compared within one process)."""
+def shingles(tokens: Sequence[str], size: int = SHINGLE) -> frozenset[tuple[str, ...]]:
+    """The word `size`-grams (a shorter text is one shingle)."""
     if len(tokens) < size:
-        return frozenset([hash(tuple(tokens))]) if tokens else frozenset()
-    return frozenset(hash(tuple(tokens[i:i + size])) for i in range(len(tokens) - size + 1))
+        return frozenset([tuple(tokens)]) if tokens else frozenset()
+    return frozenset(zip(*(tokens[i:] for i in range(size))))
 
 
-def is_near_duplicate(a: frozenset[int], b: frozenset[int]) -> bool:
+def is_near_duplicate(a: frozenset, b: frozenset) -> bool:
     if not a or not b:
         return False
     shared = len(a & b)
