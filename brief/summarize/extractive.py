@@ -24,8 +24,8 @@ MAX_SENTENCES = 5
 class ExtractiveSummarizer:
     """Summaries of 2-5 sentences picked by salience (see brief.summarize.salience), in reading order.
 
-    `max_sentences` overrides each story's own wish (StoryInput.max_sentences); `max_words` caps the length, but a
-    summary keeps at least two sentences when the story has them.
+    `max_sentences` (kept within 2-5) overrides each story's own wish (StoryInput.max_sentences); `max_words` caps
+    the length, but a summary keeps at least two sentences when the story has them.
     """
 
     name = "extractive"
