@@ -159,3 +159,11 @@ def test_report_of_tied_systems_shows_zero_differences_without_a_sign_flip():
     assert re.search(r"vs textrank\s+\+0\.00\s+\+0\.00\s+\+0\.00", text)
     assert re.search(r"vs best graph\s+\+0\.00\s+\+0\.00\s+\+0\.00", text)
     assert "-0.00" not in text
+
+
+def test_a_model_that_cannot_be_loaded_is_an_error_not_a_fallback(tmp_path):
+    result = CliRunner().invoke(app, ["eval", "summaries", str(DATA / "stories.jsonl"), "--summarizer", "seq2seq",
+                                      "--model", str(tmp_path / "no-such-model")])
+    assert result.exit_code == 2
+    assert "no-such-model" in result.stderr
+    assert "ROUGE" not in result.stdout

@@ -6,12 +6,13 @@ from typing import Optional
 
 import typer
 
-from brief.errors import BriefError, ExitCode
+from brief.errors import BriefError, ExitCode, ModelUnavailable
 
 
 def _fail(err: BriefError) -> None:
     typer.echo(f"brief: {err}" + (f" ({err.hint})" if err.hint else ""), err=True)
-    raise typer.Exit(int(err.exit_code))
+    # No fallback here: a model that cannot be loaded means the evaluation asked for cannot run.
+    raise typer.Exit(int(ExitCode.USAGE if isinstance(err, ModelUnavailable) else err.exit_code))
 
 
 def eval_summaries(
