@@ -1,6 +1,7 @@
 """The `brief` command line: parses options, builds Settings, calls the library, maps errors to exit codes."""
 from __future__ import annotations
 
+import logging
 import sys
 from enum import Enum
 from pathlib import Path
@@ -129,5 +130,15 @@ model_app.command("info")(model.model_info)
 model_app.command("download")(model.model_download)
 
 
+def _show_library_warnings() -> None:
+    """Warnings of the stages (an embedding model that fell back, an unusable cache) reach the user on stderr."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("brief: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    for name in ("brief.embed", "brief.summarize"):
+        logging.getLogger(name).addHandler(handler)
+
+
 def main() -> None:
+    _show_library_warnings()
     app()

@@ -11,6 +11,7 @@ from brief import summarize
 from brief.clean import clean_article
 from brief.cluster import cluster_articles
 from brief.config import Settings
+from brief.embed import load_embedder
 from brief.errors import ExitCode, ModelUnavailable, NothingUsable
 from brief.figures import compare_figures
 from brief.ingest import read_inputs
@@ -112,8 +113,14 @@ def build_briefing(inputs: Sequence[str], settings: Settings, *, stdin: BinaryIO
         say(f"skipped {item.input}: {item.reason}")
     if not stories:
         raise NothingUsable("no usable article in the inputs", hint="check the paths and formats named above")
+    notices = list(extra_notices)
+    embedding_fallback = load_embedder(settings).fallback
+    if embedding_fallback:  # brief.embed has said so on stderr already
+        notices.append(f"stories were grouped with TF-IDF vectors: {embedding_fallback}")
     facts = [compare_figures(story) for story in stories]
-    summaries, fell_back = _summaries(stories, facts, settings, say)
+    summaries, summary_fallback = _summaries(stories, facts, settings, say)
+    if summary_fallback:
+        notices.append("summaries fell back to extraction because the model could not be loaded")
     now = _clock(settings)
     day = briefing_date or now.astimezone().date()
     briefing = Briefing(
@@ -125,8 +132,7 @@ def build_briefing(inputs: Sequence[str], settings: Settings, *, stdin: BinaryIO
             for s, summary, f in zip(stories, summaries, facts)
         ),
         skipped=tuple(skipped),
-        notices=tuple(extra_notices)
-        + (("summaries fell back to extraction because the model could not be loaded",) if fell_back else ()),
+        notices=tuple(notices),
     )
-    code = ExitCode.PARTIAL if skipped or fell_back else ExitCode.OK
+    code = ExitCode.PARTIAL if skipped or summary_fallback or embedding_fallback else ExitCode.OK
     return RunResult(briefing=briefing, exit_code=code)

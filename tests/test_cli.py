@@ -120,3 +120,13 @@ def test_help_and_extractive_run_never_import_torch(tmp_path, summarizer):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+def test_embedding_model_that_cannot_load_falls_back_with_a_notice_and_exit_1(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEF_CLUSTER_EMBEDDING_MODEL", str(tmp_path / "no-such-model"))
+    monkeypatch.setenv("BRIEF_STATE_DIR", str(tmp_path / "state"))
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(str(tmp_path / "a.txt"), "--format", "json")
+    assert result.exit_code == 1
+    notices = json.loads(result.stdout)["notices"]
+    assert any(n.startswith("stories were grouped with TF-IDF vectors") and "no-such-model" in n for n in notices)
