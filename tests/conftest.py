@@ -1,6 +1,7 @@
 """Shared fixtures: where ../shared is (tests that need it skip with a reason when it is absent)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,15 @@ def seeds_dir(shared_dir: Path) -> Path:
     if not seeds.is_dir():
         pytest.skip("../shared/seeds is absent")
     return seeds
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_state_dir(tmp_path_factory):
+    """Tests never read or write the user's state folder (embedding and summary caches, run log)."""
+    before = os.environ.get("BRIEF_STATE_DIR")
+    os.environ["BRIEF_STATE_DIR"] = str(tmp_path_factory.mktemp("state"))
+    yield
+    if before is None:
+        os.environ.pop("BRIEF_STATE_DIR", None)
+    else:
+        os.environ["BRIEF_STATE_DIR"] = before

@@ -130,3 +130,15 @@ def test_embedding_model_that_cannot_load_falls_back_with_a_notice_and_exit_1(tm
     assert result.exit_code == 1
     notices = json.loads(result.stdout)["notices"]
     assert any(n.startswith("stories were grouped with TF-IDF vectors") and "no-such-model" in n for n in notices)
+
+
+def test_figures_command_prints_the_table_per_story():
+    result = runner.invoke(app, ["figures", str(SAMPLES), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    stories = json.loads(result.stdout)["stories"]
+    assert len(stories) == 6
+    verdicts = [fact["verdict"] for fact in stories[0]["figures"]]
+    assert verdicts[0] == "conflict" and verdicts == sorted(verdicts, key=["conflict", "update", "agree",
+                                                                           "single"].index)
+    text = runner.invoke(app, ["figures", str(SAMPLES)]).stdout
+    assert text.startswith("# Figures by story") and "| Fact | Values | Verdict |" in text

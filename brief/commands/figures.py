@@ -7,7 +7,6 @@ from typing import List, Optional
 
 import typer
 
-from brief.config import Settings
 from brief.errors import BriefError, ExitCode, NothingUsable
 
 
@@ -25,17 +24,18 @@ def figures_command(
 ) -> None:
     """Print, per story, the figures the sources agree and disagree on, each value with its sources."""
     from brief.cli import fail, warn, write_output
+    from brief.config_file import load_settings
     from brief.figures import compare_figures
     from brief.pipeline import load_stories
     from brief.render import render_figures
 
-    stories, skipped = load_stories(inputs, Settings())
+    try:
+        stories, skipped = load_stories(inputs, load_settings())
+    except BriefError as err:
+        fail(err)
     for item in skipped:
         warn(f"skipped {item.input}: {item.reason}")
     if not stories:
         fail(NothingUsable("no usable article in the inputs"))
-    try:
-        write_output(render_figures([(s, compare_figures(s)) for s in stories], fmt.value, templates), out)
-    except BriefError as err:
-        fail(err)
+    write_output(render_figures([(s, compare_figures(s)) for s in stories], fmt.value, templates), out)
     raise typer.Exit(int(ExitCode.PARTIAL if skipped else ExitCode.OK))
