@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -276,7 +277,7 @@ def main() -> None:
     if args.child:
         return child_main(args)
 
-    started = time.perf_counter()
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmp:
         work = Path(args.keep or tmp)
         work.mkdir(parents=True, exist_ok=True)
@@ -311,7 +312,9 @@ def main() -> None:
             print(f"  plain on brief's inputs / brief load+generate: {same['seconds'] / ours['generate']:6.1f}x"
                   "  (bar >= 3x)")
             print(f"  plain on brief's inputs / brief whole briefing: {same['seconds'] / ours['seconds']:6.1f}x")
-    print(f"\nwhole benchmark: {time.perf_counter() - started:.0f} s")
+    print(f"\nwhole benchmark: {time.perf_counter() - started:.0f} s; load average at the start "
+          f"{load_before:.1f}, at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (other work on the machine "
+          "slows torch's threads far more than CTranslate2's: compare runs on a quiet machine)")
 
 
 if __name__ == "__main__":
