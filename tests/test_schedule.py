@@ -24,6 +24,12 @@ from brief.store import DB_NAME, Store
 from brief.types import Article, Briefing, Source, Story, StoryBriefing, Summary
 from servers import HttpServer, Route, SmtpServer, free_port, no_proxy  # noqa: F401 (no_proxy: a fixture, used by name)
 
+
+@pytest.fixture(autouse=True)
+def _state_dir_from_the_config(monkeypatch):
+    """These runs keep their state where their config file says, as a scheduled run does."""
+    monkeypatch.delenv("BRIEF_STATE_DIR", raising=False)
+
 pytestmark = pytest.mark.usefixtures("no_proxy")
 
 DATA = Path(__file__).parent / "data"
