@@ -16,7 +16,7 @@ Rows, each measured in its own process (so each peak RSS is its own):
 Ratios: baseline / brief's whole briefing (bar >= 10x); plain fp32 on brief's inputs (load + generate) / brief's
 load + generate (bar >= 3x, the same work on the same inputs).
 The two plain-transformers rows time a sample (--sample items of each kind) and extrapolate per item; the model
-load is timed once and added. Usage: python bench/summarize.py [--shapes NAME...] [--new-tokens 96] [--sample 2]
+load is timed once and added. Usage: python bench/summarize.py [--shapes NAME...] [--new-tokens 96] [--sample 3]
 """
 from __future__ import annotations
 
@@ -268,7 +268,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shapes", nargs="+", default=list(SHAPES), choices=SHAPES)
     parser.add_argument("--new-tokens", type=int, default=96)
-    parser.add_argument("--sample", type=int, default=2, help="items timed per plain-transformers row")
+    parser.add_argument("--sample", type=int, default=3, help="items timed per plain-transformers row")
     parser.add_argument("--keep", help="work in this folder and keep it: built models are reused next time")
     parser.add_argument("--child")
     parser.add_argument("--shape")
