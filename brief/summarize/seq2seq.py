@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Iterator, Protocol, Sequence
 
 from brief.config import Settings
+from brief.embed import state_dir
 from brief.errors import UsageError
 from brief.summarize import StoryInput
 from brief.summarize.assemble import AssembledInput, TokenizerCounter, assemble, title_candidates
 from brief.summarize.attribution import attribute
-from brief.embed import state_dir
 from brief.summarize.cache import GenerationCache, cache_key
 from brief.summarize.cite import SupportPool, check_headline, check_summary
 from brief.summarize.headline import choose_headline
