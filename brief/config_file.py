@@ -65,6 +65,9 @@ KEYS: tuple[Key, ...] = (
     Key("summary", "num_beams", "num_beams", "int"),
     Key("summary", "max_input_tokens", "max_input_tokens", "int"),
     Key("summary", "max_new_tokens", "max_new_tokens", "int"),
+    Key("summary", "min_new_tokens", "min_new_tokens", "int"),
+    Key("summary", "no_repeat_ngram_size", "no_repeat_ngram_size", "int"),
+    Key("summary", "dtype", "dtype", "choice", ("auto", "float32", "float16", "bfloat16")),
     Key("cluster", "threshold", "cluster_threshold", "float"),
     Key("cluster", "window_days", "cluster_window_days", "float"),
     Key("cluster", "embedding_model", "embedding_model", "model"),
@@ -89,7 +92,8 @@ KEYS: tuple[Key, ...] = (
 )
 KEYS_BY_NAME = {key.dotted: key for key in KEYS}
 # Zero is a meaningful value for these (no retries, no pause); every other number must be positive.
-ZERO_ALLOWED = {"email.retries", "email.backoff", "fetch.per_host_delay", "fetch.max_redirects"}
+ZERO_ALLOWED = {"email.retries", "email.backoff", "fetch.per_host_delay", "fetch.max_redirects",
+                "summary.min_new_tokens", "summary.no_repeat_ngram_size"}
 
 
 def load_settings(

@@ -47,26 +47,34 @@ def load_stories(inputs: Sequence[str], settings: Settings, stdin: BinaryIO | No
     return cluster_articles(articles, settings), skipped + empty
 
 
+def _required_model_failed(err: ModelUnavailable) -> NothingUsable:
+    """With `--summarizer seq2seq` a model that cannot be loaded means no briefing at all."""
+    return NothingUsable(f"{err}; no briefing written (--summarizer seq2seq requires the model)", hint=err.hint)
+
+
 def choose_summarizer(settings: Settings, say: Callable[[str], None]) -> tuple[Summarizer, bool]:
     """The summariser the settings ask for, and whether the run fell back to extraction after a failure.
 
-    auto: the seq2seq model when it is available locally, extraction otherwise. A model that is there (or named
-    explicitly) but fails to load falls back to extraction with a message; `seq2seq` makes that an error.
+    auto: the seq2seq model when it is available locally; without it, extraction — quietly noted when the model
+    is the default one nobody downloaded, a failure (exit 1) when the user chose that model. A model that is there
+    but fails to load also falls back with a message; `seq2seq` makes any of it an error.
     """
-    name = settings.summarizer
-    if name == "auto":
-        from brief.summarize.seq2seq import model_available_locally
+    from brief.summarize.seq2seq import model_available_locally
 
-        if not model_available_locally(settings.model):
+    if settings.summarizer == "auto" and not model_available_locally(settings.model):
+        if settings.model == Settings().model:
             say(f"summaries are extractive: the model {settings.model} is not available locally "
                 f"(`brief model download {settings.model}` to use it)")
             return summarize.create("extractive", settings=settings), False
-        name = "seq2seq"
+        say(f"the model {settings.model} is not available locally (`brief model download NAME`, or --model PATH "
+            f"to a model folder); using extractive summaries for this run")
+        return summarize.create("extractive", settings=settings), True
+    name = "seq2seq" if settings.summarizer == "auto" else settings.summarizer
     try:
         return summarize.create(name, settings=settings), False
     except ModelUnavailable as err:
         if settings.summarizer == "seq2seq":
-            raise
+            raise _required_model_failed(err) from None
         say(f"{err}; using extractive summaries for this run")
         return summarize.create("extractive", settings=settings), True
 
@@ -79,7 +87,7 @@ def _summaries(stories: Sequence[Story], facts: Sequence[tuple], settings: Setti
         return summarizer.summarize(inputs), fell_back
     except ModelUnavailable as err:
         if settings.summarizer == "seq2seq":
-            raise
+            raise _required_model_failed(err) from None
         say(f"{err}; using extractive summaries for this run")
         return summarize.create("extractive", settings=settings).summarize(inputs), True
 

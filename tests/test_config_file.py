@@ -118,7 +118,8 @@ def test_the_example_config_loads_and_documents_every_key():
         assert f"{key.name} =" in text, key.dotted
     defaults = Settings()
     for name in ("summarizer", "model", "max_sentences", "device", "backend", "quantize", "num_beams",
-                 "max_input_tokens", "max_new_tokens", "cluster_threshold", "cluster_window_days", "embedding_model"):
+                 "max_input_tokens", "max_new_tokens", "min_new_tokens", "no_repeat_ngram_size", "dtype",
+                 "cluster_threshold", "cluster_window_days", "embedding_model"):
         assert getattr(settings, name) == getattr(defaults, name), f"the example's {name} is not the default"
 
 

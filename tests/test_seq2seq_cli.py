@@ -77,7 +77,7 @@ def test_run_with_a_broken_model_falls_back_to_extraction_with_exit_code_1(broke
 
 def test_run_requiring_seq2seq_fails_when_the_model_is_missing(tmp_path):
     result = invoke("run", *ONE_STORY, "--model", str(tmp_path / "no-model"), "--summarizer", "seq2seq")
-    assert result.exit_code != 0
+    assert result.exit_code == 3  # nothing written
     assert result.stdout == ""  # no briefing
     assert f"cannot load the model {tmp_path / 'no-model'}" in result.stderr
 
@@ -88,4 +88,11 @@ def test_run_auto_without_the_model_is_extractive_and_succeeds(tmp_path, monkeyp
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
     result = invoke("run", str(SAMPLES / "courier-turtle.txt"), "--format", "json")
     assert result.exit_code == 0
+    assert json.loads(result.stdout)["stories"][0]["summary_engine"] == "extractive"
+
+
+def test_run_auto_with_a_chosen_model_that_is_missing_falls_back_with_exit_code_1(tmp_path):
+    result = invoke("run", *ONE_STORY, "--model", str(tmp_path / "no-model"), "--format", "json")
+    assert result.exit_code == 1
+    assert f"the model {tmp_path / 'no-model'} is not available locally" in result.stderr
     assert json.loads(result.stdout)["stories"][0]["summary_engine"] == "extractive"

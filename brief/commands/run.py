@@ -4,6 +4,7 @@ email the briefing (brief.schedule). Both share the settings layers, the message
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date as Date
 from pathlib import Path
 from typing import Any, Sequence
@@ -39,6 +40,8 @@ def run_command(inputs: Sequence[str], *, scheduled: bool, config: Path | None, 
     try:
         day = _parse_date(briefing_date)
         settings = load_settings(config, flags=flags)
+        if quiet:
+            settings = replace(settings, quiet=True)  # no progress bar either
         if scheduled:
             from brief.schedule import run_scheduled
 
