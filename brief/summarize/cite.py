@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from brief.figures.numbers import mentioned_values
-from brief.summarize.headline import _usable as usable_headline
+from brief.summarize.headline import usable_headline
 from brief.summarize.lexical import content_stems
 from brief.summarize.salience import Candidate
 from brief.text import split_sentences

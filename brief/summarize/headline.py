@@ -49,7 +49,7 @@ def clean_title(source: Source) -> str:
     return title.rstrip(" .")
 
 
-def _usable(title: str) -> bool:
+def usable_headline(title: str) -> bool:
     letters = [c for c in title if c.isalpha()]
     shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     return MIN_WORDS <= len(words(title)) <= MAX_WORDS and not shouting and not title.endswith("?")
@@ -71,7 +71,7 @@ def choose_headline(
 ) -> str | None:
     """The cleaned title of the source most central to the summary; else the summary's first sentence shortened."""
     titled = [(source, clean_title(source)) for source in sources if source.duplicate_of is None]
-    titled = [(source, title) for source, title in titled if _usable(title)]
+    titled = [(source, title) for source, title in titled if usable_headline(title)]
     if titled and summary_texts:
         texts = [title for _, title in titled] + summary_texts
         agreement = similarity(texts, settings).blended[: len(titled), len(titled):]
