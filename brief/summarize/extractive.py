@@ -69,5 +69,5 @@ class ExtractiveSummarizer:
         sentences = tuple(
             attribute(SummarySentence(c.text, c.refs), c.ref, story_input.facts, story.sources) for c in picked
         )
-        headline = choose_headline(story.sources, [c.text for c in picked], self.settings)
+        headline = choose_headline(story.sources, [c.text for c in picked], self.settings, story_input.facts)
         return Summary(sentences=sentences, engine=self.name, headline=headline)

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
+from typing import Sequence
 from urllib.parse import urlparse
 
 import numpy as np
 
 from brief.config import Settings
+from brief.figures import contested_in
+from brief.figures.numbers import mentioned_values
 from brief.summarize.similarity import similarity
-from brief.types import Source
+from brief.types import Fact, Source
 from brief.text import words
 
 MIN_WORDS = 3
@@ -66,12 +70,27 @@ def shorten(sentence: str, max_words: int = FALLBACK_WORDS) -> str:
     return " ".join(cut[:max_words]).rstrip(",;:") + ("…" if len(cut) > max_words else "")
 
 
+def _settles_a_dispute(title: str, facts: Sequence[Fact]) -> bool:
+    """True when a title states one side of a conflict, or a toll that a later report superseded, as fact."""
+    stated = mentioned_values(title)
+    for fact in contested_in(title, facts):
+        if fact.verdict == "conflict":
+            return True
+        latest = max(fact.values, key=lambda v: v.published or datetime.min.replace(tzinfo=timezone.utc))
+        if any(float(v.value) in stated for v in fact.values if v is not latest):
+            return True
+    return False
+
+
 def choose_headline(
-    sources: tuple[Source, ...], summary_texts: list[str], settings: Settings | None = None
+    sources: tuple[Source, ...], summary_texts: list[str], settings: Settings | None = None,
+    facts: Sequence[Fact] = (),
 ) -> str | None:
-    """The cleaned title of the source most central to the summary; else the summary's first sentence shortened."""
+    """The cleaned title of the source most central to the summary (preferring titles that do not state a disputed
+    or superseded figure as settled); else the summary's first sentence shortened."""
     titled = [(source, clean_title(source)) for source in sources if source.duplicate_of is None]
     titled = [(source, title) for source, title in titled if usable_headline(title)]
+    titled = [pair for pair in titled if not _settles_a_dispute(pair[1], facts)] or titled
     if titled and summary_texts:
         texts = [title for _, title in titled] + summary_texts
         agreement = similarity(texts, settings).blended[: len(titled), len(titled):]

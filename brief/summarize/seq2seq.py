@@ -231,7 +231,7 @@ class Seq2SeqSummarizer:
         if headline_text is not None and plan.headline_pool is not None:
             headline = check_headline(headline_text, plan.headline_pool)
         if sentences and headline is None:
-            headline = choose_headline(sources, [s.text for s in sentences], self.settings)
+            headline = choose_headline(sources, [s.text for s in sentences], self.settings, story.facts)
         return Summary(sentences=sentences, engine=self.engine, dropped_sentences=checked.dropped, headline=headline)
 
     def _with_fallbacks(self, stories: Sequence[StoryInput], results: list[Summary]) -> list[Summary]:
