@@ -76,5 +76,3 @@ class Settings:
     log_file: Path | None = None
     fetch: FetchSettings = field(default_factory=FetchSettings)
     email: EmailSettings = field(default_factory=EmailSettings)
-    # free-form per-stage options that a stage documents itself
-    options: dict = field(default_factory=dict, hash=False, compare=False)

@@ -31,16 +31,18 @@ class Summarizer(Protocol):
 
 Factory = Callable[..., Summarizer]
 
-# name -> "module:attribute" of the factory, so a summariser's heavy imports happen only when it is built.
-_REGISTRY: dict[str, str | Factory] = {
-    "extractive": "brief.summarize.extractive:ExtractiveSummarizer",
-    "seq2seq": "brief.summarize.seq2seq:Seq2SeqSummarizer",
-}
+# name -> factory, or "module:attribute" of one, so a summariser's heavy imports happen only when it is built.
+_REGISTRY: dict[str, str | Factory] = {}
 
 
 def register(name: str, factory: str | Factory) -> None:
     """Register a summariser factory (or a "module:attribute" path to one) under `name`."""
     _REGISTRY[name] = factory
+
+
+# The built-ins register the way a plugin would.
+register("extractive", "brief.summarize.extractive:ExtractiveSummarizer")
+register("seq2seq", "brief.summarize.seq2seq:Seq2SeqSummarizer")
 
 
 def names() -> list[str]:
