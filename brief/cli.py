@@ -66,7 +66,10 @@ def write_output(text: str, out: str) -> None:
         return
     from brief.output import write_atomic
 
-    write_atomic(Path(out), text)
+    try:
+        write_atomic(Path(out), text)
+    except OSError as err:
+        raise BriefError(f"cannot write {out}: {err.strerror or err}", hint="choose another --out path") from None
 
 
 @app.command()

@@ -142,3 +142,11 @@ def test_figures_command_prints_the_table_per_story():
                                                                            "single"].index)
     text = runner.invoke(app, ["figures", str(SAMPLES)]).stdout
     assert text.startswith("# Figures by story") and "| Fact | Values | Verdict |" in text
+
+
+def test_an_unwritable_output_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    result = _run(str(tmp_path / "a.txt"), "-o", str(tmp_path / "file" / "briefing.md"))
+    assert result.exit_code == 2
+    assert f"cannot write {tmp_path / 'file' / 'briefing.md'}" in result.stderr
