@@ -59,7 +59,8 @@ def fail(err: BriefError) -> None:
 
 
 def write_output(text: str, out: str) -> None:
-    """Write to a file (created with its folder, replaced atomically) or to stdout for "-"."""
+    """Write to a file (created with its folder, replaced atomically) or to stdout for "-"; a file that cannot be
+    written ends the command with exit code 2."""
     if out == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -69,7 +70,7 @@ def write_output(text: str, out: str) -> None:
     try:
         write_atomic(Path(out), text)
     except OSError as err:
-        raise BriefError(f"cannot write {out}: {err.strerror or err}", hint="choose another --out path") from None
+        fail(BriefError(f"cannot write {out}: {err.strerror or err}", hint="choose another --out path"))
 
 
 @app.command()
