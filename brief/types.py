@@ -4,7 +4,7 @@ Stages are pure functions over these records; only ingest (reading) and deliver 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -115,4 +115,4 @@ class Briefing:
     generated_at: str
     stories: tuple[StoryBriefing, ...]
     skipped: tuple[Skipped, ...] = ()
-    notices: tuple[str, ...] = field(default=())
+    notices: tuple[str, ...] = ()
