@@ -75,6 +75,19 @@ def test_corrupt_weights_raise_model_unavailable_when_generating(t5_dir, tmp_pat
         summarizer.summarize([story(WIRE, DAILY)])
 
 
+def test_unreadable_sentencepiece_file_points_to_protobuf(t5_dir, monkeypatch):
+    import transformers
+
+    def fails_as_transformers_does(*args, **kwargs):  # its fallback after protobuf cannot parse spiece.model
+        raise ValueError("`tiktoken` is required to read a `tiktoken` file. Install it with `pip install tiktoken`.")
+
+    monkeypatch.setattr(transformers.AutoTokenizer, "from_pretrained", fails_as_transformers_does)
+    with pytest.raises(ModelUnavailable) as caught:
+        loader.load_tokenizer(t5_dir, "tiny-t5")
+    message = str(caught.value)
+    assert "protobuf" in message and "pip install -U protobuf" in message and "tiktoken" not in message
+
+
 def test_folder_without_config_is_unavailable(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(ModelUnavailable, match="config.json"):

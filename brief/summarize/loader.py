@@ -121,6 +121,13 @@ def load_tokenizer(directory: Path, model: str):
     try:
         return transformers.AutoTokenizer.from_pretrained(str(directory), local_files_only=True)
     except Exception as err:  # any failure to build the tokenizer means the model is unusable: say why
+        if "tiktoken" in str(err) and any(directory.glob("*.model")):
+            # transformers 5 reads a SentencePiece file through protobuf; when that fails it tries tiktoken
+            # instead and reports that, which points the user the wrong way
+            raise ModelUnavailable(
+                f"cannot load the tokenizer of the model {model} from {directory}: transformers could not read "
+                "its SentencePiece model; protobuf is missing or older than the sentencepiece package needs "
+                "(pip install -U protobuf)") from err
         raise ModelUnavailable(f"cannot load the tokenizer of the model {model} from {directory}: {err}; "
                                f"{fix_hint(model)}") from err
 
