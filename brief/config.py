@@ -65,6 +65,7 @@ class Settings:
     templates_dir: Path | None = None
     prompts_dir: Path | None = None
     state_dir: Path | None = None
+    keep_days: int = 30  # cached texts, embeddings and summaries older than this are forgotten (0 = never)
     # scheduled runs: inputs named in the config file, the time window, the archive and delivery
     feeds: tuple[str, ...] = ()  # RSS/Atom URLs or files
     pages: tuple[str, ...] = ()  # article page URLs

@@ -55,6 +55,7 @@ KEYS: tuple[Key, ...] = (
     Key("output", "templates", "templates_dir", "path"),
     Key("output", "log_file", "log_file", "path"),
     Key("state", "dir", "state_dir", "path"),
+    Key("state", "keep_days", "keep_days", "int"),
     Key("summary", "summarizer", "summarizer", "choice", ("auto", "extractive", "seq2seq")),
     Key("summary", "model", "model", "model"),
     Key("summary", "max_sentences", "max_sentences", "int"),
@@ -92,7 +93,7 @@ KEYS: tuple[Key, ...] = (
 )
 KEYS_BY_NAME = {key.dotted: key for key in KEYS}
 # Zero is a meaningful value for these (no retries, no pause); every other number must be positive.
-ZERO_ALLOWED = {"email.retries", "email.backoff", "fetch.per_host_delay", "fetch.max_redirects",
+ZERO_ALLOWED = {"state.keep_days", "email.retries", "email.backoff", "fetch.per_host_delay", "fetch.max_redirects",
                 "summary.min_new_tokens", "summary.no_repeat_ngram_size"}
 
 

@@ -14,6 +14,7 @@ import hashlib
 import logging
 import sqlite3
 import threading
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
@@ -52,8 +53,13 @@ class EmbeddingCache:
             self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS embeddings (model TEXT NOT NULL, digest TEXT NOT NULL, "
-                "vector BLOB NOT NULL, PRIMARY KEY (model, digest))"
+                "vector BLOB NOT NULL, created TEXT, PRIMARY KEY (model, digest))"
             )
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(embeddings)")}
+            if "created" not in columns:  # a cache written before entries were dated: date them now
+                self._db.execute("ALTER TABLE embeddings ADD COLUMN created TEXT")
+                self._db.execute("UPDATE embeddings SET created = ?", (_today(),))
+            self._db.execute("CREATE INDEX IF NOT EXISTS embeddings_created ON embeddings(created)")
             self._db.commit()
         except (OSError, sqlite3.Error) as err:
             log.warning("embedding cache %s is not usable (%s); embeddings are kept for this run only", path, err)
@@ -94,11 +100,32 @@ class EmbeddingCache:
             try:
                 with self._db:
                     self._db.executemany(
-                        "INSERT OR REPLACE INTO embeddings (model, digest, vector) VALUES (?, ?, ?)",
-                        [(model, d, np.asarray(v, dtype=np.float32).tobytes()) for d, v in vectors.items()],
+                        "INSERT OR REPLACE INTO embeddings (model, digest, vector, created) VALUES (?, ?, ?, ?)",
+                        [(model, d, np.asarray(v, dtype=np.float32).tobytes(), _today())
+                         for d, v in vectors.items()],
                     )
             except sqlite3.Error as err:
                 log.warning("embedding cache write failed (%s); embeddings are kept for this run only", err)
+
+    def forget_before(self, cutoff: datetime) -> int:
+        """Delete the vectors stored before `cutoff` (a text still in use is simply embedded again); their count."""
+        if self._db is None:
+            return 0
+        with self._lock, self._db:
+            return self._db.execute("DELETE FROM embeddings WHERE created < ?", (_day(cutoff),)).rowcount
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _day(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).date().isoformat()
+
+
+def _today() -> str:
+    return _day(datetime.now(timezone.utc))
 
 
 class Embedder:

@@ -18,6 +18,7 @@ from pathlib import Path
 from brief.config import Settings
 from brief.config_file import parse_since
 from brief.errors import BriefError, DeliveryFailed, ExitCode
+from brief.retention import forget_old_state
 from brief.store import PastStory, Store, default_state_dir
 from brief.types import Briefing, StoryBriefing
 
@@ -188,6 +189,7 @@ def _locked_run(inputs, settings: Settings, store: Store, state_dir: Path, *, em
                          briefing_date=briefing.date, window=window, articles=len(articles),
                          stories=len(briefing.stories), message="; ".join(messages) or None)
         log.info("run %d finished with exit code %d", run_id, code)
+        forget_old_state(settings, now=now, keep_from=start)
         return Outcome(ExitCode(code), briefing, tuple(written), tuple(messages))
     except BriefError as err:
         store.finish_run(run_id, finished_at=datetime.now(timezone.utc), exit_code=err.exit_code,

@@ -16,6 +16,7 @@ from brief.errors import UsageError
 
 DB_NAME = "brief.sqlite3"
 SUCCESS_CODES = (0, 1)  # a briefing was written (and delivered, when asked)
+FORGOTTEN = "forgotten"  # items.text_source of an item whose text was dropped after state.keep_days
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feeds (
@@ -207,13 +208,31 @@ class Store:
         return [_item(row) for row in rows]
 
     def items_between(self, start: datetime, end: datetime) -> list[StoredItem]:
-        """Items whose publication (else first-seen) time lies in [start, end], oldest first."""
+        """Items whose publication (else first-seen) time lies in [start, end], oldest first (forgotten ones not)."""
         rows = self._db.execute(
             "SELECT * FROM items WHERE coalesce(published, first_seen) BETWEEN ? AND ? "
-            "ORDER BY coalesce(published, first_seen), key",
+            f"AND coalesce(text_source, '') != '{FORGOTTEN}' ORDER BY coalesce(published, first_seen), key",
             (iso(start), iso(end)),
         ).fetchall()
         return [_item(row) for row in rows]
+
+    def forget_before(self, cutoff: datetime) -> tuple[int, int]:
+        """Drop the texts of items older than `cutoff` and the stories of briefings before it.
+
+        An item's key, URL and hash stay, so a feed that still lists it does not make it new again. The run log is
+        kept (it is small and holds the last successful run). Returns (items emptied, stories forgotten).
+        """
+        with self._db:
+            self._db.execute("BEGIN")
+            items = self._db.execute(
+                f"UPDATE items SET text = '', summary = '', text_source = '{FORGOTTEN}', note = NULL "
+                f"WHERE coalesce(published, first_seen) < ? AND first_seen < ? "
+                f"AND coalesce(text_source, '') != '{FORGOTTEN}'",
+                (iso(cutoff), iso(cutoff)),
+            ).rowcount
+            stories = self._db.execute("DELETE FROM stories WHERE briefing_date < ?",
+                                       (cutoff.date().isoformat(),)).rowcount
+        return items, stories
 
     # runs
 

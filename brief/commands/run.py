@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from datetime import date as Date
+from datetime import date as Date, datetime, timezone
 from pathlib import Path
 from typing import Any, Sequence
 
 import typer
 
 from brief.errors import BriefError, ExitCode
+from brief.retention import forget_old_state
 
 
 def is_scheduled(*options: Any) -> bool:
@@ -60,6 +61,8 @@ def run_command(inputs: Sequence[str], *, scheduled: bool, config: Path | None, 
             briefing, exit_code = result.briefing, result.exit_code
         if out != "-" or not scheduled:
             write_output(render(briefing, fmt, settings.templates_dir), out)
+        if not scheduled:  # a scheduled run forgets under its lock
+            forget_old_state(settings, now=datetime.now(timezone.utc))
     except BriefError as err:
         for message in messages:
             warn(message)

@@ -69,6 +69,18 @@ class GenerationCache:
         except sqlite3.Error as err:
             log.warning("summary cache %s cannot be written (%s)", self.path, err)
 
+    def forget_before(self, cutoff: datetime) -> int:
+        """Delete the generations stored before `cutoff`; their count."""
+        if self._db is None:
+            return 0
+        try:
+            with self._db:
+                return self._db.execute("DELETE FROM generations WHERE created < ?",
+                                        (cutoff.astimezone(timezone.utc).isoformat(timespec="seconds"),)).rowcount
+        except sqlite3.Error as err:
+            log.warning("summary cache %s cannot be pruned (%s)", self.path, err)
+            return 0
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
