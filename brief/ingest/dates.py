@@ -1,7 +1,7 @@
 """Publication times from the many shapes inputs give them, as timezone-aware UTC datetimes."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -14,6 +14,8 @@ def parse_published(value: Any) -> datetime | None:
     parsed: datetime | None = None
     if isinstance(value, datetime):
         parsed = value
+    elif isinstance(value, date):  # YAML front matter reads an unquoted `published: 2026-11-17` as a date
+        parsed = datetime(value.year, value.month, value.day)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if value > 1e11 else value  # milliseconds since the epoch
         try:
