@@ -143,3 +143,59 @@ def test_glob_and_stdin(tmp_path):
 def test_unsupported_file_named_explicitly(tmp_path):
     _, skipped = _one(tmp_path, "a.pdf", b"%PDF-1.7 something")
     assert skipped[0].reason.startswith("unsupported file type '.pdf'")
+
+
+WP_CONTENT = ("<p>A fire killed 3 people at a plant in Marlow on Tuesday.</p><p>Officials said 12 people were hurt in "
+              "the <em>blaze</em>.</p><p>The plant employed 200&nbsp;workers.</p><p>Crews fought the fire for six "
+              "hours before it was put out.</p>")
+
+
+def test_json_html_content_becomes_plain_paragraphs(tmp_path):
+    record = {"title": "Marlow plant fire kills three", "outlet": "Paper", "content": WP_CONTENT}
+    articles, skipped = _one(tmp_path, "wp.json", json.dumps(record))
+    assert skipped == []
+    assert articles[0].text == (
+        "A fire killed 3 people at a plant in Marlow on Tuesday.\n\nOfficials said 12 people were hurt in the blaze."
+        "\n\nThe plant employed 200 workers.\n\nCrews fought the fire for six hours before it was put out.")
+
+
+def test_json_html_content_gets_a_summary(tmp_path):
+    from typer.testing import CliRunner
+
+    from brief.cli import app
+
+    path = tmp_path / "wp.json"
+    path.write_text(json.dumps({"title": "Marlow plant fire kills three", "outlet": "Paper", "content": WP_CONTENT}))
+    result = CliRunner().invoke(app, ["run", str(path), "--summarizer", "extractive", "-f", "json"])
+    summary = json.loads(result.stdout)["stories"][0]["summary"]
+    assert "A fire killed 3 people at a plant in Marlow on Tuesday." in summary and "<" not in summary
+
+
+def test_jsonl_inline_markup_scripts_and_entities_in_text_title_and_outlet(tmp_path):
+    record = {"title": "Smith &amp; Sons <b>closes</b> mill", "outlet": "<i>Harbor</i>&nbsp;Daily",
+              "text": "<style>p { color: red }</style>The mill closed on <b>Tuesday</b>.<script>track('x')</script>"
+                      "<noscript>Enable JavaScript.</noscript>\nIt employed <a href='/jobs'>40</a> people."}
+    plain = {"title": "Turnout <rises>", "text": "Turnout rose where 3 < 5 stations opened.\nThe count ends at <noon>."}
+    articles, skipped = _one(tmp_path, "a.jsonl", json.dumps(record) + "\n" + json.dumps(plain))
+    assert skipped == []
+    assert articles[0].title == "Smith & Sons closes mill"
+    assert articles[0].outlet == "Harbor Daily"
+    assert articles[0].text == "The mill closed on Tuesday.\n\nIt employed 40 people."
+    assert (articles[1].title, articles[1].text) == (plain["title"], plain["text"])  # no markup: kept as it is
+
+
+def test_json_fields_of_the_wrong_type_are_ignored(tmp_path):
+    record = {"title": ["a"], "outlet": {"x": 1}, "url": 5, "headline": "Marlow plant fire", "text": BODY}
+    articles, skipped = _one(tmp_path, "a.json", json.dumps(record))
+    assert skipped == []
+    article = articles[0]
+    assert (article.title, article.outlet, article.url) == ("Marlow plant fire", None, None)
+
+
+def test_the_same_file_named_twice_is_read_once(tmp_path):
+    (tmp_path / "good.txt").write_text("Council passes budget\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "good.txt")
+    named = [str(tmp_path / "good.txt"), str(tmp_path / "." / "good.txt"), str(tmp_path / "link.txt"), str(tmp_path)]
+    articles, skipped = read_inputs(named)
+    assert skipped == []
+    assert [a.path for a in articles] == [str(tmp_path / "good.txt")]

@@ -60,9 +60,10 @@ def expand_inputs(inputs: Sequence[str]) -> tuple[list[str], list[Skipped]]:
             files.extend(matched)
         else:
             missing.append(Skipped(given, "no such file or directory"))
-    seen: set[str] = set()
-    unique = [f for f in files if not (f in seen or seen.add(f))]
-    return unique, missing
+    first_name: dict[str, str] = {}  # a file named twice ("a.txt ./a.txt", a symlink) is read once
+    for name in files:
+        first_name.setdefault(name if name == "-" else os.path.realpath(name), name)
+    return list(first_name.values()), missing
 
 
 def _read_one(name: str, stdin: BinaryIO | None) -> Iterable[Article | Skipped]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -16,14 +15,13 @@ from urllib.parse import urljoin
 
 from brief.ingest.errors import UnusableInput
 from brief.ingest.fetch import Fetcher, FetchError, Response, fetch_all
+from brief.ingest.markup import html_to_text
 from brief.store import Store, StoredItem
-from brief.text import normalize_whitespace
 from brief.types import Article, Skipped
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 _URL = re.compile(r"^https?://", re.IGNORECASE)
-_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 
 
 def is_url(source: str) -> bool:
@@ -52,24 +50,6 @@ class FeedResult:
     warnings: tuple[str, ...] = ()
     etag: str | None = None
     last_modified: str | None = None
-
-
-def html_to_text(fragment: str) -> str:
-    """Plain text of an HTML fragment (a feed summary), one paragraph per block element."""
-    if "<" not in fragment:
-        return normalize_whitespace(html.unescape(fragment)).strip()
-    import lxml.html
-
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (ValueError, lxml.etree.ParserError):
-        return normalize_whitespace(html.unescape(re.sub(r"<[^>]*>", " ", fragment))).strip()
-    for element in root.iter(*_BLOCK_TAGS):
-        element.tail = "\n\n" + (element.tail or "")
-    for element in root.iter("script", "style"):
-        element.drop_tree()
-    paragraphs = (" ".join(part.split()) for part in root.text_content().split("\n\n"))
-    return "\n\n".join(part for part in paragraphs if part)
 
 
 def _published(entry) -> datetime | None:

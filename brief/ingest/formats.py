@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from typing import Any, Iterable, Iterator
 
 import yaml
 
 from brief.ingest.dates import parse_published
 from brief.ingest.errors import UnusableInput
+from brief.ingest.markup import has_markup, html_to_text
 from brief.text import normalize_whitespace
 from brief.types import Article, Skipped
 
@@ -108,10 +110,19 @@ def read_md(text: str, *, key: str, path: str | None) -> Iterator[Article]:
     yield _article_from_record(meta, key=key, path=path)
 
 
+# The types a field may have; a field of another type is ignored, as if it were absent.
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "text": (str,), "title": (str,), "url": (str,), "outlet": (str,), "published": (str, int, float, datetime),
+    "id": (str, int),
+}
+
+
 def _field(record: dict, name: str) -> Any:
     for alias in _FIELD_ALIASES[name]:
         value = record.get(alias)
-        if value not in (None, ""):
+        if isinstance(value, dict) and name == "outlet":  # e.g. NewsAPI's "source": {"id": ..., "name": ...}
+            value = value.get("name") or value.get("title") or value.get("id")
+        if value not in (None, "") and isinstance(value, _FIELD_TYPES[name]) and not isinstance(value, bool):
             return value
     return None
 
@@ -119,15 +130,19 @@ def _field(record: dict, name: str) -> Any:
 def _as_text(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, dict):  # e.g. NewsAPI's "source": {"id": ..., "name": ...}
-        value = value.get("name") or value.get("title") or value.get("id")
     return str(value).strip() or None
 
 
-def _article_from_record(record: dict, *, key: str, path: str | None) -> Article:
+def _plain(text: str, *, markup: bool) -> str:
+    """With `markup` (JSON exports from a CMS or an API), HTML tags and entities in the text become plain text."""
+    return html_to_text(text) if markup and has_markup(text) else text
+
+
+def _article_from_record(record: dict, *, key: str, path: str | None, markup: bool = False) -> Article:
     text = _field(record, "text")
     if not isinstance(text, str):
         raise UnusableInput("no article text (expected a text, content or body field)")
+    title, outlet = (_plain(_as_text(_field(record, name)) or "", markup=markup) for name in ("title", "outlet"))
     published_raw = _field(record, "published")
     extra = tuple(
         (name, str(value))
@@ -137,10 +152,10 @@ def _article_from_record(record: dict, *, key: str, path: str | None) -> Article
     return Article(
         key=key,
         path=path,
-        text=_check_text(text),
-        title=" ".join((_as_text(_field(record, "title")) or "").split()),
+        text=_check_text(_plain(text, markup=markup)),
+        title=" ".join(title.split()),
         id=_as_text(_field(record, "id")),
-        outlet=_as_text(_field(record, "outlet")),
+        outlet=" ".join(outlet.split()) or None,
         url=_as_text(_field(record, "url")),
         published=parse_published(published_raw) if published_raw is not None else None,
         extra=extra,
@@ -156,7 +171,7 @@ def _records(numbered: Iterable[tuple[int, Any]], *, key: str, path: str | None,
             yield Skipped(where, "not a JSON object")
             continue
         try:
-            yield _article_from_record(record, key=f"{key}#{number}", path=path)
+            yield _article_from_record(record, key=f"{key}#{number}", path=path, markup=True)
         except UnusableInput as err:
             yield Skipped(where, str(err))
 
@@ -170,7 +185,7 @@ def read_json(text: str, *, key: str, path: str | None) -> Iterator[Article | Sk
         if isinstance(data.get("articles"), list) and _field(data, "text") is None:
             data = data["articles"]  # a wrapper object such as {"articles": [...]}
         else:
-            yield _article_from_record(data, key=key, path=path)
+            yield _article_from_record(data, key=key, path=path, markup=True)
             return
     if not isinstance(data, list):
         raise UnusableInput("JSON is neither an article object nor a list of them")
