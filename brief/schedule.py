@@ -17,7 +17,7 @@ from pathlib import Path
 
 from brief.config import Settings
 from brief.config_file import parse_since
-from brief.errors import BriefError, DeliveryFailed, ExitCode
+from brief.errors import AlreadyRunning, BriefError, DeliveryFailed, ExitCode, NothingUsable
 from brief.retention import forget_old_state
 from brief.store import PastStory, Store, default_state_dir
 from brief.types import Briefing, StoryBriefing
@@ -124,16 +124,18 @@ def run_scheduled(
     now = now or datetime.now(timezone.utc)
     password = check_settings(settings.email, env, need_password=not dry_run) if email else None
     state_dir = settings.state_dir or default_state_dir()
-    with run_lock(state_dir):
-        handler = open_log_file(settings.log_file) if settings.log_file else None
-        try:
-            with Store.in_dir(state_dir) as store:
-                return _locked_run(inputs, settings, store, state_dir, email=email, dry_run=dry_run,
-                                   password=password, day=briefing_date or now.astimezone().date(), now=now,
-                                   say=say, tls_context=tls_context)
-        finally:
-            if handler:
-                close_log_file(handler)
+    handler = open_log_file(settings.log_file) if settings.log_file else None
+    try:
+        with run_lock(state_dir), Store.in_dir(state_dir) as store:
+            return _locked_run(inputs, settings, store, state_dir, email=email, dry_run=dry_run,
+                               password=password, day=briefing_date or now.astimezone().date(), now=now,
+                               say=say, tls_context=tls_context)
+    except AlreadyRunning as err:  # the log file shows the refused run too
+        log.error("%s", err)
+        raise
+    finally:
+        if handler:
+            close_log_file(handler)
 
 
 def _locked_run(inputs, settings: Settings, store: Store, state_dir: Path, *, email, dry_run, password, day, now,
@@ -165,6 +167,9 @@ def _locked_run(inputs, settings: Settings, store: Store, state_dir: Path, *, em
                      refreshed.feeds_unchanged, refreshed.pages_fetched, len(articles))
         for warning in refreshed.warnings:
             tell(warning)
+        if (settings.feeds or settings.pages) and not articles and not (settings.files or inputs):
+            raise NothingUsable(f"no new articles in the window {_utc(start)} to {_utc(end)}",
+                                hint="nothing was written; the feeds had nothing new (see any warning above)")
         result = build_briefing(
             [*settings.files, *inputs], settings, briefing_date=day, say=tell, extra_articles=articles,
             extra_skipped=[*refreshed.skipped, *skipped], extra_notices=notices,
@@ -183,8 +188,10 @@ def _locked_run(inputs, settings: Settings, store: Store, state_dir: Path, *, em
                                tls_context=tls_context, tell=tell)
                 written = (*written, *extra)
             except DeliveryFailed as err:
-                tell(f"{err} ({err.hint})" if err.hint else str(err))
+                tell(f"{err} (the briefing is archived as {written[0]}; `brief send {written[0]}` sends it again)")
                 code = ExitCode.DELIVERY
+        if code == ExitCode.OK and messages:  # a warning or a fallback: the briefing was written but needs a look
+            code = ExitCode.PARTIAL
         store.finish_run(run_id, finished_at=datetime.now(timezone.utc), exit_code=code,
                          briefing_date=briefing.date, window=window, articles=len(articles),
                          stories=len(briefing.stories), message="; ".join(messages) or None)
@@ -196,6 +203,10 @@ def _locked_run(inputs, settings: Settings, store: Store, state_dir: Path, *, em
                          briefing_date=day.isoformat(), window=window, message=str(err))
         log.error("run %d failed: %s", run_id, err)
         raise
+
+
+def _utc(moment: datetime) -> str:
+    return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC"
 
 
 def _email(briefing: Briefing, settings: Settings, folder: Path, *, dry_run: bool, password: str | None,
