@@ -1,11 +1,12 @@
 """The `brief` command line: parses options, builds Settings, calls the library, maps errors to exit codes."""
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import typer
 
@@ -56,6 +57,18 @@ def fail(err: BriefError) -> None:
     """Print a BriefError with its hint and leave with its exit code."""
     warn(str(err) + (f" ({err.hint})" if err.hint else ""))
     raise typer.Exit(int(err.exit_code))
+
+
+def reporting_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """The command with any BriefError it lets through (a broken template, say) reported by `fail`."""
+    @functools.wraps(command)
+    def reported(*args, **kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except BriefError as err:
+            fail(err)
+
+    return reported
 
 
 def write_output(text: str, out: str) -> None:
@@ -123,7 +136,7 @@ def run(
 from brief.commands import (cluster, eval_clusters, eval_summaries, figures, init, model,  # noqa: E402
                             screenshot, send)
 
-app.command("figures")(figures.figures_command)
+app.command("figures")(reporting_errors(figures.figures_command))
 app.command("cluster")(cluster.cluster_command)
 app.command("init")(init.init)
 app.command("send")(send.send)

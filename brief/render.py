@@ -2,11 +2,13 @@
 
 Every format is drawn from one view (`briefing_view`), which is also the JSON contract, so the formats cannot
 drift apart. Templates come from the user's folder first, then the bundled `templates/`; HTML is autoescaped and
-StrictUndefined makes a typo in a template fail loudly instead of printing nothing.
+StrictUndefined makes a typo in a template fail loudly instead of printing nothing: a broken template is a
+usage error naming its file and line.
 """
 from __future__ import annotations
 
 import json
+import traceback
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import Any, Callable
 
 import jinja2
 
+from brief.errors import UsageError
 from brief.types import Briefing, Fact, FigureValue, Source, Story, StoryBriefing
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -136,9 +139,35 @@ def _environment(templates_dir: str | None, autoescape: bool) -> jinja2.Environm
     return env
 
 
+def _template_error(err: jinja2.TemplateError) -> UsageError:
+    """The error as one line naming the template file and line."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        file, line = err.filename or err.name, err.lineno
+    else:  # jinja2 adds the failing template line to the traceback as a frame of the template's own file
+        frames = [(frame.f_code.co_filename, lineno) for frame, lineno in traceback.walk_tb(err.__traceback__)
+                  if not frame.f_code.co_filename.endswith(".py")]
+        file, line = frames[-1] if frames else (None, None)
+    reason = f"no template {err.message}" if isinstance(err, jinja2.TemplateNotFound) else err.message
+    place = f"template {file}, line {line}" if file else "a template"
+    return UsageError(f"{place}: {reason}", hint="fix the template, or remove it to use the bundled one")
+
+
+def _templates_folder(templates_dir: Path | None) -> str | None:
+    """The user's templates folder as the loader wants it; a folder that is not there is a usage error."""
+    if not templates_dir:
+        return None
+    if not Path(templates_dir).is_dir():
+        raise UsageError(f"no templates folder {templates_dir}",
+                         hint="--templates (or [output] templates in the config) must name an existing folder")
+    return str(templates_dir)
+
+
 def _render_template(name: str, autoescape: bool) -> Callable[[dict, str | None], str]:
     def render_with(view: dict, templates_dir: str | None) -> str:
-        return _environment(templates_dir, autoescape).get_template(name).render(**view)
+        try:
+            return _environment(templates_dir, autoescape).get_template(name).render(**view)
+        except jinja2.TemplateError as err:
+            raise _template_error(err) from None
 
     return render_with
 
@@ -170,15 +199,16 @@ def render_figures(stories: list[tuple[Story, tuple[Fact, ...]]], fmt: str,
                    templates_dir: Path | None = None) -> str:
     """The figure table of each story in `md`, `txt` or `json`."""
     view = figures_view(stories)
+    folder = _templates_folder(templates_dir)
     if fmt == "json":
         return _render_json(view, None)
     if fmt not in ("md", "txt"):
         raise ValueError(f"unknown format {fmt!r} for figures; choose md, txt or json")
-    return _render_template(f"figures.{fmt}.j2", autoescape=False)(view, str(templates_dir) if templates_dir else None)
+    return _render_template(f"figures.{fmt}.j2", autoescape=False)(view, folder)
 
 
 def render(briefing: Briefing, fmt: str, templates_dir: Path | None = None) -> str:
     """The briefing in format `fmt` (md, html, txt or json)."""
     if fmt not in RENDERERS:
         raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    return RENDERERS[fmt](briefing_view(briefing), str(templates_dir) if templates_dir else None)
+    return RENDERERS[fmt](briefing_view(briefing), _templates_folder(templates_dir))

@@ -1,4 +1,5 @@
-"""Rendering: every format from one view, HTML escapes article text, only web links are clickable."""
+"""Rendering: every format from one view, HTML escapes article text, only web links are clickable, a broken
+template is a usage error."""
 from __future__ import annotations
 
 import json
@@ -6,6 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from brief.errors import UsageError
 from brief.render import FORMATS, format_number, render
 from brief.types import (Article, Briefing, Fact, FigureValue, Skipped, Source, Story, StoryBriefing, Summary,
                          SummarySentence)
@@ -106,12 +108,18 @@ def test_user_templates_override_the_bundled_ones(tmp_path):
     assert render(_briefing(), "md", tmp_path).startswith("# Briefing for Saturday")
 
 
-def test_a_template_typo_fails_loudly(tmp_path):
-    import jinja2
-
-    (tmp_path / "briefing.txt.j2").write_text("{{ titel }}\n", encoding="utf-8")
-    with pytest.raises(jinja2.UndefinedError):
+def test_a_template_typo_fails_loudly_naming_the_file_and_line(tmp_path):
+    (tmp_path / "briefing.txt.j2").write_text("{{ title }}\n{{ nope.x }}\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"briefing\.txt\.j2, line 2: 'nope' is undefined"):
         render(_briefing(), "txt", tmp_path)
+    (tmp_path / "briefing.md.j2").write_text("{% if %}\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"briefing\.md\.j2, line 1: Expected an expression"):
+        render(_briefing(), "md", tmp_path)
+
+
+def test_a_missing_templates_folder_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no templates folder .*nosuchdir"):
+        render(_briefing(), "md", tmp_path / "nosuchdir")
 
 
 def test_numbers_are_formatted_for_reading():
