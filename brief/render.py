@@ -3,11 +3,13 @@
 Every format is drawn from one view (`briefing_view`), which is also the JSON contract, so the formats cannot
 drift apart. Templates come from the user's folder first, then the bundled `templates/`; HTML is autoescaped and
 StrictUndefined makes a typo in a template fail loudly instead of printing nothing: a broken template is a
-usage error naming its file and line.
+usage error naming its file and line. In Markdown every value from an article goes through `esc` (and addresses
+through `link`), so an article cannot add markup; in the other formats both filters pass values through.
 """
 from __future__ import annotations
 
 import json
+import re
 import traceback
 from datetime import datetime
 from functools import lru_cache
@@ -43,6 +45,25 @@ def format_number(value: float, unit: str | None = None) -> str:
 def _is_web_address(url: str | None) -> bool:
     """Only http(s) addresses become links: an article's "javascript:" URL must never be clickable."""
     return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def markdown_text(value: str) -> str:
+    """Article text made inert in Markdown: markup characters backslash-escaped, line breaks turned into spaces."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s*[\r\n]+\s*", " ", str(value)))
+
+
+def markdown_link(url: str) -> str:
+    """A web address as a Markdown autolink; anything else (a file name, a "javascript:" URL) as inert text."""
+    if _is_web_address(url) and not re.search(r"[\x00-\x20<>\x7f]", url):
+        return f"<{url}>"
+    return markdown_text(url)
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def markers(refs) -> str:
@@ -122,20 +143,22 @@ def briefing_view(briefing: Briefing) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=8)
-def _environment(templates_dir: str | None, autoescape: bool) -> jinja2.Environment:
+def _environment(templates_dir: str | None, fmt: str) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if templates_dir:
         loaders.append(jinja2.FileSystemLoader(templates_dir))
     loaders.append(jinja2.FileSystemLoader(str(BUNDLED_TEMPLATES)))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=autoescape,
+        autoescape=fmt == "html",
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["markers"] = markers
+    env.filters["esc"] = markdown_text if fmt == "md" else _as_is
+    env.filters["link"] = markdown_link if fmt == "md" else _as_is
     return env
 
 
@@ -162,10 +185,10 @@ def _templates_folder(templates_dir: Path | None) -> str | None:
     return str(templates_dir)
 
 
-def _render_template(name: str, autoescape: bool) -> Callable[[dict, str | None], str]:
+def _render_template(name: str, fmt: str) -> Callable[[dict, str | None], str]:
     def render_with(view: dict, templates_dir: str | None) -> str:
         try:
-            return _environment(templates_dir, autoescape).get_template(name).render(**view)
+            return _environment(templates_dir, fmt).get_template(name).render(**view)
         except jinja2.TemplateError as err:
             raise _template_error(err) from None
 
@@ -177,9 +200,9 @@ def _render_json(view: dict, templates_dir: str | None) -> str:
 
 
 RENDERERS: dict[str, Callable[[dict, str | None], str]] = {
-    "md": _render_template("briefing.md.j2", autoescape=False),
-    "txt": _render_template("briefing.txt.j2", autoescape=False),
-    "html": _render_template("briefing.html.j2", autoescape=True),
+    "md": _render_template("briefing.md.j2", "md"),
+    "txt": _render_template("briefing.txt.j2", "txt"),
+    "html": _render_template("briefing.html.j2", "html"),
     "json": _render_json,
 }
 
@@ -204,7 +227,7 @@ def render_figures(stories: list[tuple[Story, tuple[Fact, ...]]], fmt: str,
         return _render_json(view, None)
     if fmt not in ("md", "txt"):
         raise ValueError(f"unknown format {fmt!r} for figures; choose md, txt or json")
-    return _render_template(f"figures.{fmt}.j2", autoescape=False)(view, folder)
+    return _render_template(f"figures.{fmt}.j2", fmt)(view, folder)
 
 
 def render(briefing: Briefing, fmt: str, templates_dir: Path | None = None) -> str:

@@ -1,14 +1,15 @@
-"""Rendering: every format from one view, HTML escapes article text, only web links are clickable, a broken
-template is a usage error."""
+"""Rendering: every format from one view, HTML and Markdown escape article text, only web links are clickable,
+a broken template is a usage error."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
 
 from brief.errors import UsageError
-from brief.render import FORMATS, format_number, render
+from brief.render import FORMATS, format_number, render, render_figures
 from brief.types import (Article, Briefing, Fact, FigureValue, Skipped, Source, Story, StoryBriefing, Summary,
                          SummarySentence)
 
@@ -120,6 +121,50 @@ def test_a_template_typo_fails_loudly_naming_the_file_and_line(tmp_path):
 def test_a_missing_templates_folder_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="no templates folder .*nosuchdir"):
         render(_briefing(), "md", tmp_path / "nosuchdir")
+
+
+def _hostile_markdown_briefing(url: str) -> Briefing:
+    """An article whose title, outlet and text carry Markdown and HTML markup."""
+    briefing = _briefing()
+    story = briefing.stories[0]
+    title = "Marlow fire | kills [three](https://evil.example/) *now*"
+    article = replace(story.story.sources[0].article, title=title, outlet="Harbor_Daily", url=url)
+    sources = (replace(story.story.sources[0], article=article), *story.story.sources[1:])
+    summary = Summary(sentences=(SummarySentence('Crews came <a href="javascript:alert(2)">here</a> <script>alert(5)'
+                                                 '</script> at `noon`.', (1, 2)),), engine="extractive")
+    return replace(briefing, stories=(replace(story, story=replace(story.story, sources=sources), headline=title,
+                                              summary=summary),))
+
+
+def test_markdown_shows_article_markup_as_text_and_keeps_its_own():
+    markdown_it = pytest.importorskip("markdown_it")
+    text = render(_hostile_markdown_briefing("https://example.com/a_b"), "md")
+    html = markdown_it.MarkdownIt("commonmark").enable("table").render(text)  # as a Markdown viewer shows it
+    assert "<script" not in html and '<a href="javascript' not in html and '<a href="https://evil' not in html
+    assert "<em>now</em>" not in html
+    assert "<h2>1. Marlow fire | kills [three](https://evil.example/) *now*</h2>" in html
+    assert "Crews came &lt;a href=&quot;javascript:alert(2)&quot;&gt;here&lt;/a&gt; &lt;script&gt;" in html
+    assert "1. Marlow fire \\| kills \\[three\\](https://evil.example/) \\*now\\*" in text
+    assert "Harbor_Daily — Marlow fire | kills" in html
+    # our own markup still works: the citation markers, the figure table, the bold verdict, the source link
+    assert "at `noon`. [1][2]</p>" in html
+    assert "<td>2 [1] · at least 3 [2][3] (the port authority)</td>" in html and "<strong>conflict</strong>" in html
+    assert '<a href="https://example.com/a_b">https://example.com/a_b</a>' in html
+    plain = render(_hostile_markdown_briefing("https://example.com/a_b"), "txt")
+    assert "1. Marlow fire | kills [three](https://evil.example/) *now*" in plain and "<script>alert(5)" in plain
+
+
+def test_figures_in_markdown_escape_the_headline():
+    story = _hostile_markdown_briefing("https://example.com/a").stories[0]
+    text = render_figures([(story.story, story.figures)], "md")
+    assert "## 1. Marlow fire \\| kills \\[three\\](https://evil.example/) \\*now\\*" in text
+    assert "Harbor\\_Daily — Marlow fire \\| kills" in text
+
+
+def test_markdown_links_only_web_addresses():
+    text = render(_hostile_markdown_briefing("javascript:alert(1)"), "md")
+    assert "(javascript:alert(1), 2026-11-21 08:00 UTC)" in text and "<javascript" not in text
+    assert "(<https://example.com/a>," in render(_briefing(), "md")
 
 
 def test_numbers_are_formatted_for_reading():
