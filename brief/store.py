@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from brief.errors import UsageError
@@ -17,6 +17,13 @@ from brief.errors import UsageError
 DB_NAME = "brief.sqlite3"
 SUCCESS_CODES = (0, 1)  # a briefing was written (and delivered, when asked)
 FORGOTTEN = "forgotten"  # items.text_source of an item whose text was dropped after state.keep_days
+# An item a feed lists late (first seen inside a window, published before it) still joins that window when it was
+# published at most this long before the window's start; older backlog (a newly added feed's) stays out.
+LATE_LISTING_SLACK = timedelta(days=2)
+# An item's place in the window [:start, :end]: its publication (else first-seen) time lies in it, or it was first
+# seen after :start and published no earlier than :oldest (:start less the slack). Each item is in one run's window.
+_IN_WINDOW = ("(coalesce(published, first_seen) BETWEEN :start AND :end "
+              "OR (first_seen > :start AND first_seen <= :end AND published BETWEEN :oldest AND :end))")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feeds (
@@ -186,13 +193,14 @@ class Store:
         )
         return True
 
-    def set_text(self, key: str, text: str, source: str, note: str | None = None,
-                 *, title: str | None = None, published: datetime | None = None) -> None:
-        """Store an item's article text; the page's own title and time fill in what the feed did not give."""
+    def set_text(self, key: str, text: str, source: str, note: str | None = None, *, title: str | None = None,
+                 published: datetime | None = None, outlet: str | None = None) -> None:
+        """Store an item's article text; the page's own title, time and outlet fill in what the feed did not give."""
         self._db.execute(
             "UPDATE items SET text = ?, text_source = ?, note = ?, title = CASE WHEN title = '' THEN "
-            "coalesce(?, '') ELSE title END, published = coalesce(published, ?) WHERE key = ?",
-            (text, source, note, title, published and iso(published), key),
+            "coalesce(?, '') ELSE title END, published = coalesce(published, ?), outlet = coalesce(outlet, ?) "
+            "WHERE key = ?",
+            (text, source, note, title, published and iso(published), outlet, key),
         )
 
     def mark_failed(self, key: str, reason: str) -> None:
@@ -200,19 +208,21 @@ class Store:
         self._db.execute("UPDATE items SET note = ? WHERE key = ?", (reason, key))
 
     def pending_items(self, *, since: datetime) -> list[StoredItem]:
-        """Items of the window (from `since` on) whose article text is not fetched yet, in a stable order."""
+        """Items of the window from `since` on (see items_between) whose article text is not fetched yet, in a
+        stable order."""
         rows = self._db.execute(
-            "SELECT * FROM items WHERE text IS NULL AND coalesce(published, first_seen) >= ? ORDER BY first_seen, key",
-            (iso(since),),
+            f"SELECT * FROM items WHERE text IS NULL AND {_IN_WINDOW} ORDER BY first_seen, key",
+            _window(since, datetime.max.replace(tzinfo=timezone.utc)),
         ).fetchall()
         return [_item(row) for row in rows]
 
     def items_between(self, start: datetime, end: datetime) -> list[StoredItem]:
-        """Items whose publication (else first-seen) time lies in [start, end], oldest first (forgotten ones not)."""
+        """Items of the window [start, end], oldest first (forgotten ones not): those published in it (undated: first
+        seen in it), and those first seen in it that were published at most LATE_LISTING_SLACK before `start`."""
         rows = self._db.execute(
-            "SELECT * FROM items WHERE coalesce(published, first_seen) BETWEEN ? AND ? "
-            f"AND coalesce(text_source, '') != '{FORGOTTEN}' ORDER BY coalesce(published, first_seen), key",
-            (iso(start), iso(end)),
+            f"SELECT * FROM items WHERE {_IN_WINDOW} AND coalesce(text_source, '') != '{FORGOTTEN}' "
+            "ORDER BY coalesce(published, first_seen), key",
+            _window(start, end),
         ).fetchall()
         return [_item(row) for row in rows]
 
@@ -292,6 +302,10 @@ class Store:
                 "INSERT INTO stories (id, briefing_date, words, keys) VALUES (?, ?, ?, ?)",
                 [(s.id, briefing_date, json.dumps(sorted(s.words)), json.dumps(sorted(s.keys))) for s in stories],
             )
+
+
+def _window(start: datetime, end: datetime) -> dict[str, str]:
+    return {"start": iso(start), "end": iso(end), "oldest": iso(start - LATE_LISTING_SLACK)}
 
 
 def _item(row: sqlite3.Row) -> StoredItem:

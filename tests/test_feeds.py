@@ -186,3 +186,38 @@ def test_configured_pages_and_local_feed_files(server, fetcher, store, tmp_path)
     assert [(s.input, s.reason) for s in result.skipped] == [("ftp://127.0.0.1/x", "not an http or https URL")]
     articles = window_articles(store, SINCE, NOW)[0]
     assert {a.title for a in articles} == {"From a file", "Harbour ferry fares to rise by 4% in January"}
+
+
+def test_an_entry_listed_late_is_fetched_and_joins_the_next_window(server, fetcher, store):
+    server.routes["/feed"] = Route(rss([{"guid": "bridge", "link": server.url("/bridge"), "hours": 3}]))
+    server.routes["/ferry"] = page("ferry.html")
+    refresh(store, fetcher, feeds=[server.url("/feed")], pages=[], since=SINCE, now=NOW)
+    server.routes["/feed"] = Route(rss([{"guid": "bridge", "link": server.url("/bridge"), "hours": 3},
+                                        {"guid": "ferry", "link": server.url("/ferry"), "hours": 1}]))
+    later = NOW + timedelta(hours=24)  # the next run's window starts where the first one ended
+    refresh(store, fetcher, feeds=[server.url("/feed")], pages=[], since=NOW, now=later)
+    assert "/ferry" in server.paths_requested()
+    (article,) = window_articles(store, NOW, later)[0]
+    assert article.url == server.url("/ferry") and "January" in article.text
+
+
+def test_a_pages_outlet_names_the_source_when_the_feed_does_not(server, fetcher, store):
+    server.routes["/feed"] = Route(rss([{"guid": "ferry", "link": server.url("/ferry")}], title=""))
+    server.routes["/ferry"] = page("ferry.html")
+    server.routes["/bridge"] = page("bridge.html")
+    refresh(store, fetcher, feeds=[server.url("/feed")], pages=[server.url("/bridge")], since=SINCE, now=NOW)
+    articles = window_articles(store, SINCE, NOW)[0]
+    assert [(a.url, a.outlet) for a in articles] == [(server.url("/bridge"), "Harbour Gazette"),
+                                                     (server.url("/ferry"), "Harbour Gazette")]
+
+
+def test_feed_urls_of_other_schemes_are_refused_not_read_as_files(fetcher, store, tmp_path):
+    saved = tmp_path / "saved.rss"
+    saved.write_bytes(rss([{"guid": "local-1", "summary": "Saved entry text."}]))
+    feeds = ["ftp://127.0.0.1/feed.rss", saved.as_uri(), str(tmp_path / "missing.rss")]
+    result = refresh(store, fetcher, feeds=feeds, pages=[], since=SINCE, now=NOW)
+    assert [(s.input, s.reason) for s in result.skipped] == [
+        ("ftp://127.0.0.1/feed.rss", "only http and https URLs are fetched, not ftp"),
+        (saved.as_uri(), "only http and https URLs are fetched, not file"),
+        (str(tmp_path / "missing.rss"), "cannot read: No such file or directory"),  # a plain path is a file
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -144,6 +145,39 @@ def test_a_repeated_run_fetches_nothing_twice_and_gives_the_same_briefing(site, 
     again = json.loads((config.parent / "briefings" / "latest.json").read_text())
     assert again["stories"] == saved["stories"]
     assert "briefing for" in second.output and "3 stories" in second.output
+
+
+def test_an_entry_a_feed_lists_late_is_in_the_next_last_run_briefing(site, tmp_path):
+    config = write_config(tmp_path, site, free_port())
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    assert run_cli("run", "--config", str(config), "--since", "last-run", "--date", yesterday).exit_code == 0
+    with Store(config.parent / "state" / DB_NAME) as store:
+        ended = store.runs()[0].window_end
+    late = (f"<item><guid>late</guid><title>Harbour bridge repairs to start early</title><link>{site.url('/late')}"
+            f"</link><pubDate>{format_datetime(ended - timedelta(hours=1))}</pubDate></item></channel>")
+    site.routes["/feed"] = Route(site.routes["/feed"].body.replace(b"</channel>", late.encode()), etag='"v2"')
+    site.routes["/late"] = Route((DATA / "pages" / "bridge.html").read_bytes(), content_type="text/html")
+    for _repeat in range(2):  # a repeated run in the same window gives the same briefing
+        result = run_cli("run", "--config", str(config), "--since", "last-run")
+        assert result.exit_code == 0, result.output
+        briefing = json.loads((config.parent / "briefings" / "latest.json").read_text())
+        assert [s["url"] for story in briefing["stories"] for s in story["sources"]] == [site.url("/late")]
+    assert site.paths_requested().count("/late") == 1  # its page was fetched, once
+    assert "corroded steel cables" in (config.parent / "briefings" / "latest.txt").read_text()
+
+
+def test_a_configured_page_is_credited_to_its_site_and_a_failed_page_is_logged(site, tmp_path):
+    config = write_config(tmp_path, site, free_port())
+    undated = re.sub(r'<meta property="article:published_time"[^>]*>', "", (DATA / "pages" / "ferry.html").read_text())
+    site.routes["/page/a1"] = Route(undated.encode(), content_type="text/html")
+    config.write_text(config.read_text().replace("[inputs]\n", f'[inputs]\npages = ["{site.url("/page/a1")}"]\n'))
+    result = run_cli("run", "--config", str(config), "--quiet")
+    assert result.exit_code == 0, result.output
+    briefing = json.loads((config.parent / "briefings" / "latest.json").read_text())
+    (page,) = [s for story in briefing["stories"] for s in story["sources"] if s["url"] == site.url("/page/a1")]
+    assert page["outlet"] == "Harbour Gazette" and page["label"] == "Harbour Gazette"
+    log = (config.parent / "logs" / "brief.log").read_text()
+    assert f"page {site.url('/gone')} not used: HTTP 404 Not Found" in log  # it fell back to the feed's summary
 
 
 def test_delivery_failure_keeps_the_briefing_and_exits_5(site, tmp_path):

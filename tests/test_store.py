@@ -44,19 +44,33 @@ def test_items_are_seen_once_by_key_or_url_and_again_when_they_change(store):
 
 
 def test_pages_fill_in_what_the_feed_left_out(store):
-    store.save_entry(**entry(title="", published=None))
-    store.set_text("k1", "Text.", "page", title="Page title", published=NOW - timedelta(hours=5))
+    store.save_entry(**entry(title="", published=None, outlet=None))
+    store.set_text("k1", "Text.", "page", title="Page title", published=NOW - timedelta(hours=5), outlet="Site")
     item = store.item("k1")
-    assert (item.title, item.published, item.text_source) == ("Page title", NOW - timedelta(hours=5), "page")
+    assert (item.title, item.published, item.outlet, item.text_source) == (
+        "Page title", NOW - timedelta(hours=5), "Site", "page")
+    store.save_entry(**entry(key="k2", url="u2"))
+    store.set_text("k2", "Text.", "page", title="Page title", outlet="Site")
+    assert (store.item("k2").title, store.item("k2").outlet) == ("Title", "Gazette")  # the feed's own stay
 
 
 def test_window_uses_publication_else_first_seen_time(store):
-    store.save_entry(**entry(key="old", url="u1", published=NOW - timedelta(days=3)))
+    store.save_entry(**entry(key="old", url="u1", published=NOW - timedelta(days=3), seen_at=NOW - timedelta(days=3)))
     store.save_entry(**entry(key="new", url="u2", published=NOW - timedelta(hours=1)))
     store.save_entry(**entry(key="undated", url="u3", published=None))
     keys = [item.key for item in store.items_between(NOW - timedelta(days=1), NOW)]
     assert keys == ["new", "undated"]
     assert [i.key for i in store.pending_items(since=NOW - timedelta(days=1))] == ["new", "undated"]
+
+
+def test_an_item_a_feed_lists_late_joins_the_window_it_was_first_seen_in(store):
+    start = NOW - timedelta(days=1)  # the previous run ended here
+    store.save_entry(**entry(key="seen-before", url="u1", published=start - timedelta(hours=1), seen_at=start))
+    store.save_entry(**entry(key="late", url="u2", published=start - timedelta(hours=1)))  # first seen at NOW
+    store.save_entry(**entry(key="backlog", url="u3", published=start - timedelta(days=2, seconds=1)))
+    assert [i.key for i in store.items_between(start, NOW)] == ["late"]
+    assert [i.key for i in store.pending_items(since=start)] == ["late"]
+    assert store.items_between(NOW, NOW + timedelta(days=1)) == []  # in one window only
 
 
 def test_a_failed_page_stays_pending_with_its_reason(store):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +23,10 @@ from brief.types import Article, Skipped
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 _URL = re.compile(r"^https?://", re.IGNORECASE)
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.IGNORECASE)  # a URL (ftp://, file://), not a local path
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())  # to the log file of a scheduled run, never to a cron mail
 
 
 def is_url(source: str) -> bool:
@@ -120,6 +125,9 @@ def read_feed(
     source: str, fetcher: Fetcher, *, etag: str | None = None, last_modified: str | None = None
 ) -> FeedResult:
     """Fetch (conditionally) or read one feed. Raises UnusableInput with the reason when it cannot be used."""
+    scheme = _SCHEME.match(source)
+    if scheme and not is_url(source):
+        raise UnusableInput(f"only http and https URLs are fetched, not {scheme.group(1).lower()}")
     if not is_url(source):
         return parse_feed(_read_file(source, fetcher.settings.max_bytes), source=source)
     try:
@@ -206,8 +214,11 @@ def _store_text(store: Store, item: StoredItem, page: Response | FetchError | No
         except UnusableInput as err:
             reason = str(err)
         else:
-            store.set_text(item.key, article.text, "page", title=article.title or None, published=article.published)
+            store.set_text(item.key, article.text, "page", title=article.title or None, published=article.published,
+                           outlet=article.outlet)
             return
+    if page is not None:
+        log.warning("page %s not used: %s", item.url, reason)
     if item.summary:
         store.set_text(item.key, item.summary, "summary", note=f"page not used ({reason}); the feed's summary is")
     else:
