@@ -19,9 +19,10 @@ from typing import Any, Callable
 import jinja2
 
 from brief.errors import UsageError
+from brief.resources import bundled
 from brief.types import Briefing, Fact, FigureValue, Source, Story, StoryBriefing
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUNDLED_TEMPLATES = bundled("templates")
 FORMATS = ("md", "html", "txt", "json")
 SUFFIXES = {"md": ".md", "html": ".html", "txt": ".txt", "json": ".json"}
 

@@ -14,8 +14,9 @@ from typing import Sequence
 import jinja2
 
 from brief.errors import UsageError
+from brief.resources import bundled
 
-BUNDLED_PROMPTS = Path(__file__).resolve().parent.parent.parent / "prompts"
+BUNDLED_PROMPTS = bundled("prompts")
 SUMMARY = "summary.j2"
 HEADLINE = "headline.j2"
 
