@@ -81,11 +81,6 @@ class StoredItem:
     text_source: str | None
     note: str | None
 
-    @property
-    def when(self) -> datetime:
-        """The time that places the item in a window: its publication, else when it was first seen."""
-        return self.published or self.first_seen
-
 
 @dataclass(frozen=True)
 class RunRecord:
