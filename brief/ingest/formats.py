@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Iterable, Iterator
 
 import yaml
@@ -112,7 +112,8 @@ def read_md(text: str, *, key: str, path: str | None) -> Iterator[Article]:
 
 # The types a field may have; a field of another type is ignored, as if it were absent.
 _FIELD_TYPES: dict[str, tuple[type, ...]] = {
-    "text": (str,), "title": (str,), "url": (str,), "outlet": (str,), "published": (str, int, float, datetime),
+    "text": (str,), "title": (str,), "url": (str,), "outlet": (str,),
+    "published": (str, int, float, date),  # date covers datetime, and front matter's unquoted YAML dates
     "id": (str, int),
 }
 
