@@ -150,3 +150,12 @@ def test_an_unwritable_output_is_a_usage_error(tmp_path):
     result = _run(str(tmp_path / "a.txt"), "-o", str(tmp_path / "file" / "briefing.md"))
     assert result.exit_code == 2
     assert f"cannot write {tmp_path / 'file' / 'briefing.md'}" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html"])
+def test_a_story_with_no_sentence_fit_for_a_summary_says_so(tmp_path, fmt):
+    article = tmp_path / "flash.txt"
+    article.write_text("Fire at the Marlow plant\n\nBREAKING fire Marlow plant crews on scene update soon\n")
+    result = _run(str(article), "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "No summary: no sentence of the sources can stand in one" in result.stdout
