@@ -290,3 +290,17 @@ def test_rates_of_a_level_and_the_earlier_value_of_a_change():
                      "The jobless rate edged down to 3.9% in May.")
     (fact,) = facts
     assert fact.verdict == "agree" and fact.what.startswith("unemployment")
+
+
+def test_a_line_repeated_thousands_of_times_is_one_claim_and_does_not_stall():
+    # pairwise alignment made this quadratic in time and memory (minutes, then gigabytes)
+    facts = facts_of("At least 12 drones were shot down.\n\n" * 3000, "Officials said 12 drones were shot down.")
+    (fact,) = facts
+    assert fact.verdict == "agree" and {v.value for v in fact.values} == {12}
+
+
+def test_a_source_listing_thousands_of_figures_is_compared_on_its_first_ones():
+    listing = " ".join(f"At least {i} people were killed in Town{i}." for i in range(1, 3001))
+    facts = facts_of(listing)
+    assert 0 < len(facts) <= 200
+    assert any(v.value == 1 for fact in facts for v in fact.values)  # reading order: the first figures are kept

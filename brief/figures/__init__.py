@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import astuple, replace
 
 from brief.figures.align import align
 from brief.figures.context import anchors_in
@@ -15,6 +16,8 @@ from brief.figures.numbers import mentioned_values
 from brief.figures.verdict import VERDICT_ORDER, fact_of
 from brief.figures.vocabulary import WEEK
 from brief.types import Fact, Story
+
+MAX_CLAIMS_PER_SOURCE = 200  # a long news article states a few dozen figures
 
 __all__ = ["compare_figures", "contested_values", "contested_in", "mentioned_values"]
 
@@ -26,7 +29,7 @@ def compare_figures(story: Story) -> tuple[Fact, ...]:
     for source in story.sources:
         article = source.article
         origin = source.duplicate_of if source.duplicate_of is not None else source.ref
-        claims.extend(article_claims(article.text, source.ref, origin, article.published))
+        claims.extend(_bounded(article_claims(article.text, source.ref, origin, article.published)))
     clusters = align(claims, _main_anchors(story))
     ranked = []
     for cluster in clusters:
@@ -36,6 +39,22 @@ def compare_figures(story: Story) -> tuple[Fact, ...]:
         ranked.append(((VERDICT_ORDER[fact.verdict], -origins, first), fact))
     ranked.sort(key=lambda item: item[0])
     return tuple(fact for _, fact in ranked)
+
+
+def _bounded(claims: list[Claim]) -> list[Claim]:
+    """One source's claims with repeats dropped (the same figure said again in the same terms) and at most
+    MAX_CLAIMS_PER_SOURCE kept, in reading order: alignment compares claims pairwise, so a text that repeats one
+    line thousands of times, or lists thousands of figures, must not stall the run."""
+    seen: set[tuple] = set()
+    kept: list[Claim] = []
+    for claim in claims:
+        meaning = astuple(replace(claim, position=(0, 0), text="", quote=""))
+        if meaning not in seen:
+            seen.add(meaning)
+            kept.append(claim)
+            if len(kept) == MAX_CLAIMS_PER_SOURCE:
+                break
+    return kept
 
 
 def _main_anchors(story: Story) -> frozenset[str]:
