@@ -42,7 +42,8 @@ def cluster_report(stories: Sequence[Story], skipped: Sequence[Skipped] = ()) ->
 
 def cluster_markdown(report: dict) -> str:
     """One section per story: its articles numbered by ref, copies marked with the ref of their original."""
-    lines = [f"# {len(report['stories'])} stories", ""]
+    count = len(report["stories"])
+    lines = [f"# {count} {'story' if count == 1 else 'stories'}", ""]
     for story in report["stories"]:
         lines += [f"## {story['headline']}", "",
                   f"Story `{story['id']}`, {story['independent_outlets']} independent outlet(s).", ""]

@@ -159,3 +159,10 @@ def test_a_story_with_no_sentence_fit_for_a_summary_says_so(tmp_path, fmt):
     result = _run(str(article), "--format", fmt)
     assert result.exit_code == 0, result.output
     assert "No summary: no sentence of the sources can stand in one" in result.stdout
+
+
+def test_cluster_with_an_embedding_model_that_cannot_load_falls_back_with_exit_1(tmp_path):
+    result = runner.invoke(app, ["cluster", str(SAMPLES / "ledger-transit-vote.md"),
+                                 "--embedding-model", str(tmp_path / "no-such-model")])
+    assert result.exit_code == 1, result.output  # the warning itself goes to stderr through logging (main())
+    assert result.stdout.startswith("# 1 story\n") and "Northline" in result.stdout

@@ -24,7 +24,7 @@ def cluster_command(
                                                    "(higher = stricter). [default: 0.375]"),
     window_days: Optional[float] = typer.Option(None, "--window-days", min=0.0,
                                                 help="Articles published further apart are never one story. "
-                                                     "[default: 4]"),
+                                                     "[default: 5]"),
     embedding_model: Optional[str] = typer.Option(None, "--embedding-model",
                                                   help="Sentence-transformers model id or folder, or tfidf. "
                                                        "[default: the packaged all-MiniLM-L6-v2]"),
@@ -33,6 +33,7 @@ def cluster_command(
     from brief.cli import fail, warn, write_output
     from brief.cluster_report import cluster_markdown, cluster_report
     from brief.config_file import load_settings
+    from brief.embed import load_embedder
     from brief.pipeline import load_stories
 
     try:
@@ -48,4 +49,5 @@ def cluster_command(
     report = cluster_report(stories, skipped)
     text = json.dumps(report, indent=2, ensure_ascii=False) + "\n" if fmt is ClusterFormat.json else cluster_markdown(report)
     write_output(text, out)
-    raise typer.Exit(int(ExitCode.PARTIAL if skipped else ExitCode.OK))
+    fell_back = load_embedder(settings).fallback is not None  # brief.embed has said so on stderr
+    raise typer.Exit(int(ExitCode.PARTIAL if skipped or fell_back else ExitCode.OK))
