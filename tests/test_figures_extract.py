@@ -114,6 +114,7 @@ def test_rates_forecasts_and_attacker_counts_are_marked():
         "It was his second trip and the 5th visit this year.",  # ordinals
         "Version 2.4.1 ships with Windows 11 on a Boeing 737.",  # versions and names with digits
         "The F-16 and MH17 were mentioned in 2014.",  # names with digits, a year
+        "The Boeing 737 landed at gate 12 on Monday.",  # a name with digits before a verb
         "In 2019 the firm was founded.",  # a year
         "After more than eight hours of talks, they agreed.",  # a moment, not a quantity
         "A 45-year-old man was questioned.",  # an age

@@ -175,7 +175,8 @@ class QuantityReader(Sentence):
                                                             "before", "after", "during", "the", "early", "late")
 
     def is_name_number(self, n: Number) -> bool:
-        """'Boeing 737', 'Windows 11': a capitalised word (not starting the sentence) right before the number."""
+        """'Boeing 737', 'Windows 11': a capitalised word (not starting the sentence) right before the number,
+        unless what follows is a thing counted ("Gaza 12 children" stays a count)."""
         a = n.first_token
         if a < 2 or not self.is_word(a - 1):
             return False
@@ -184,7 +185,8 @@ class QuantityReader(Sentence):
             return False
         if prev.lower() in STOPWORDS or (prev.lower(),) in QUALIFIERS_BEFORE:
             return False
-        return not self.is_word(n.last_token + 1) or self.w(n.last_token + 1) in STOPWORDS
+        nxt = self.w(n.last_token + 1)
+        return not self.is_word(n.last_token + 1) or nxt not in COUNTED_SYNONYMS and nxt not in ("people", "drones")
 
     def is_code(self, k: int, n: Number) -> bool:
         """Scores ('3-1'), phone numbers ('555-0123', '+44 20 7946 0958') and other digit codes."""
