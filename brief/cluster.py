@@ -5,7 +5,10 @@ Evidence for two articles reporting one event (`pair_similarity`, in [0, 1], a w
 - wording: cosine of TF-IDF vectors of the text (names and rare words weigh most);
 - names and numbers: the share of the capitalised names and the numbers of the shorter article found in the
   other (survives a spun copy's word swaps). Look-alike events (two earthquakes, two celebrities in rehab) read
-  alike but share no name, place or figure: without any shared one the score is halved;
+  alike but share no name, place or figure: without any shared one the score is halved. Look-alikes in one region
+  may share a few general names (a state, an agency) but not the specific one each is about: the names and numbers
+  in a headline that its own text also uses (the town, the person). When both headlines have such names and none
+  of either's is found in the other article, the two report different instances and the score is halved too;
 - time: articles published more than `Settings.cluster_window_days` apart are never one story.
 Stories are average-linkage groups whose mean pairwise score reaches `Settings.cluster_threshold`. Such a group
 never spans two connected components of the graph of pairs scoring at least the threshold, so the linkage runs
@@ -40,6 +43,7 @@ BLOCK = 512  # rows of the pair-score matrix computed at once
 _NAME_OR_NUMBER = re.compile(
     r"(?=[A-Z0-9])(?:(?<![.!?:;\"“‘(]\s)(?<![.!?:;]['\"’”)]\s)(?<![\"“‘(])\b([A-Z][\w'’.-]*)|(\d[\d,.:]*\d|\d))"
 )
+_HEADLINE_WORD = re.compile(r"\b([A-Z][\w'’.-]*)|(\d[\d,.:]*\d|\d)")
 _NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december mr mrs ms dr the a an i it he she they we you his her their its this that
@@ -79,12 +83,25 @@ def body_text(article: Article) -> str:
     return " ".join([article.title, *article.text.split()[:BODY_WORDS]])
 
 
+def _name_key(name: str) -> str:
+    """A name as compared: lower case, without dots or a possessive, so "N.R.A.'s" and "NRA" are one name."""
+    name = name.replace(".", "").lower()
+    return name[:-2] if name.endswith("'s") and len(name) > 2 else name
+
+
 def names_and_numbers(article: Article) -> frozenset[str]:
     """Capitalised words that do not open a sentence (names, places, organisations) and numbers."""
     text = ". " + " ".join(article.text.split()[:NAME_WORDS]).replace("’", "'")
-    found = {name.rstrip(".").lower() if name else number.replace(",", "")
-             for name, number in _NAME_OR_NUMBER.findall(text)}
+    found = {_name_key(name) if name else number.replace(",", "") for name, number in _NAME_OR_NUMBER.findall(text)}
     return frozenset(found - _NOT_NAMES - {""})
+
+
+def headline_names(article: Article, names: frozenset[str]) -> frozenset[str]:
+    """The names and numbers of the headline that the text uses as names too: what the article is specifically
+    about (a headline's capitals alone are no evidence, as many headlines capitalise every word)."""
+    found = {_name_key(name) if name else number.replace(",", "")
+             for name, number in _HEADLINE_WORD.findall(article.title.replace("’", "'"))}
+    return frozenset(found & names)
 
 
 @dataclass(frozen=True)
@@ -95,13 +112,17 @@ class Features:
     wording: object  # (n, v) sparse L2-normalised TF-IDF
     names: object  # (n, k) sparse 0/1 names and numbers
     name_counts: np.ndarray  # (n,)
+    heads: object  # (n, k) sparse 0/1 headline names (a subset of names, same columns)
+    head_counts: np.ndarray  # (n,)
     stamps: np.ndarray  # (n,) seconds, NaN when undated
 
 
-def _sparse_rows(sets: Sequence[frozenset[str]]):
+def _sparse_rows(sets: Sequence[frozenset[str]], vocabulary: dict[str, int] | None = None):
+    """0/1 rows over `vocabulary` (extended with unseen items); pass one dict to give two matrices one set of
+    columns (columns past a matrix's own items stay empty)."""
     from scipy.sparse import csr_matrix
 
-    vocabulary: dict[str, int] = {}
+    vocabulary = {} if vocabulary is None else vocabulary
     indptr, indices = [0], []
     for items in sets:
         indices.extend(sorted(vocabulary.setdefault(item, len(vocabulary)) for item in items))
@@ -121,9 +142,13 @@ def features(articles: Sequence[Article], settings: Settings) -> Features:
     except ValueError:  # not a single word in any article
         wording = csr_matrix((len(articles), 1), dtype=np.float32)
     names = [names_and_numbers(a) for a in articles]
+    heads = [headline_names(a, n) for a, n in zip(articles, names)]
     stamps = np.array([np.nan if timestamp(a) is None else timestamp(a) for a in articles], dtype=np.float64)
-    return Features(meaning, wording, _sparse_rows(names), np.array([len(n) for n in names], dtype=np.float32),
-                    stamps)
+    vocabulary: dict[str, int] = {}
+    name_rows = _sparse_rows(names, vocabulary)  # heads are a subset of names: every column is known here
+    head_rows = _sparse_rows(heads, vocabulary)
+    return Features(meaning, wording, name_rows, np.array([len(n) for n in names], dtype=np.float32),
+                    head_rows, np.array([len(h) for h in heads], dtype=np.float32), stamps)
 
 
 def pair_similarity(f: Features, rows: np.ndarray, cols: np.ndarray, window_days: float) -> np.ndarray:
@@ -134,7 +159,12 @@ def pair_similarity(f: Features, rows: np.ndarray, cols: np.ndarray, window_days
     smaller = np.minimum(f.name_counts[rows][:, None], f.name_counts[cols][None, :])
     names = shared / np.maximum(smaller, 1.0)
     score = WEIGHTS[0] * meaning + WEIGHTS[1] * wording + WEIGHTS[2] * names
-    score[(shared == 0) & (smaller > 0)] *= NO_SHARED_NAME_FACTOR
+    # Different instances: both headlines name something specific and neither's is found in the other article.
+    row_heads_found = (f.heads[rows] @ f.names[cols].T).toarray()
+    col_heads_found = (f.names[rows] @ f.heads[cols].T).toarray()
+    both_headed = (f.head_counts[rows][:, None] > 0) & (f.head_counts[cols][None, :] > 0)
+    other_instance = both_headed & (row_heads_found == 0) & (col_heads_found == 0)
+    score[((shared == 0) & (smaller > 0)) | other_instance] *= NO_SHARED_NAME_FACTOR
     apart = np.abs(f.stamps[rows][:, None] - f.stamps[cols][None, :]) > window_days * 86400.0  # NaN: undated pass
     score[apart] = 0.0
     return score

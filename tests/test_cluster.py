@@ -1,6 +1,7 @@
 """Clustering: look-alike events stay apart, copies count once, order and ids are deterministic."""
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -127,3 +128,78 @@ def test_seeds_are_one_story_with_000_a_rewrite_of_001(seeds_dir, settings):
     by_name = {Path(s.article.path).name[:3]: s for s in stories[0].sources}
     assert by_name["000"].duplicate_of == by_name["001"].ref
     assert [name for name, s in sorted(by_name.items()) if s.duplicate_of] == ["000"]
+
+
+# Two wildfires in one state two days apart: the same kind of event, a few general names in common (California,
+# Cal Fire, a county sheriff), but each about its own town, people and figures. Their headlines name different
+# towns and neither town appears in the other report, so they must stay two stories (and `brief figures` must not
+# compare one fire's acres with the other's).
+PINE_HOLLOW_FIRE = {
+    "id": "pine-hollow-1", "outlet": "Sierra Courier", "url": "https://sierracourier.example/pine-hollow-fire",
+    "published": "2026-06-03T18:00:00Z", "title": "Wildfire forces evacuation of Pine Hollow",
+    "text": (
+        "PINE HOLLOW, California — A fast-moving wildfire forced about 3,000 residents of Pine Hollow to "
+        "leave their homes on Wednesday as flames raced down the canyon toward the town's eastern edge, fire "
+        "officials said.\n\n"
+        "The Ridgeline Fire had burned roughly 5,000 acres by evening and was 10 percent contained, according"
+        " to Cal Fire. Crews said gusty afternoon winds and low humidity had pushed the blaze across Highway "
+        "49 shortly after 2 p.m.\n\n"
+        "Sheriff Dana Whitaker of Tuolumne County ordered the evacuation of neighbourhoods north of Mill "
+        "Creek Road and opened a shelter at the Sonora fairgrounds. \"If you are told to go, go now. Do not "
+        "wait to see the smoke,\" Whitaker told reporters.\n\n"
+        "At least 14 homes and several outbuildings were destroyed, and two firefighters were treated for "
+        "heat exhaustion. More than 600 personnel, 40 engines and four air tankers were assigned to the "
+        "fire.\n\n"
+        "Margaret Olsen, 71, who has lived in Pine Hollow for three decades, said she left with her dog and a"
+        " box of photographs. \"The sky turned orange in about ten minutes,\" she said.\n\n"
+        "Pacific Gas and Electric cut power to about 1,200 customers in the area. The cause of the fire is "
+        "under investigation."),
+}
+CEDAR_FALLS_FIRE = {
+    "id": "cedar-falls-1", "outlet": "Valley Tribune", "url": "https://valleytribune.example/cedar-falls-fire",
+    "published": "2026-06-05T16:30:00Z", "title": "Wildfire forces evacuation of Cedar Falls",
+    "text": (
+        "CEDAR FALLS, California — About 2,000 people were ordered out of Cedar Falls on Friday after a "
+        "wildfire jumped a ridge above the town and spread through dry brush, officials said.\n\n"
+        "The Granite Fire had scorched about 4,000 acres by late afternoon and was 5 percent contained, Cal "
+        "Fire said. Firefighters were struggling with steep terrain and winds of up to 35 miles per hour.\n\n"
+        "Shasta County Sheriff Tom Reyes issued mandatory evacuation orders for the Oak Ridge and Lakeview "
+        "neighbourhoods, and the Red Cross opened an evacuation centre at Anderson High School. \"Please leave"
+        " while the roads are still open,\" Reyes said in a video message.\n\n"
+        "Nine homes were reported destroyed and a water treatment plant was threatened. About 450 "
+        "firefighters, supported by helicopters dropping water from Whiskeytown Lake, were working the fire "
+        "lines overnight.\n\n"
+        "Luis Moreno, a schoolteacher, said he and his family had packed the car in twenty minutes. \"We have "
+        "seen fires before, but never this close to town,\" he said.\n\n"
+        "State Route 299 was closed in both directions. Investigators have not said what started the fire."),
+}
+PINE_HOLLOW_SECOND_REPORT = {
+    "id": "pine-hollow-2", "outlet": "Gold Country Daily", "url": "https://goldcountry.example/ridgeline-fire",
+    "published": "2026-06-04T07:00:00Z", "title": "Ridgeline Fire burns homes near Pine Hollow",
+    "text": (
+        "Thousands of people spent the night in shelters after the Ridgeline Fire tore through hillsides above Pine "
+        "Hollow on Wednesday, destroying at least 14 homes.\n\n"
+        "The fire grew to about 5,000 acres, Cal Fire said, and crews had it 10 percent contained. Roughly 3,000 "
+        "residents were evacuated, and Tuolumne County Sheriff Dana Whitaker said deputies were patrolling empty "
+        "streets to prevent looting.\n\n"
+        "Evacuees gathered at the Sonora fairgrounds, where volunteers handed out blankets and water."),
+}
+
+
+def _cluster_jsonl(tmp_path, rows, settings):
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    articles, skipped = read_inputs([str(path)])
+    assert not skipped
+    stories = cluster_articles([clean_article(a) for a in articles], settings)
+    return sorted(sorted(s.article.id for s in story.sources) for story in stories)
+
+
+def test_look_alike_events_in_one_region_are_not_merged(tmp_path, settings):
+    assert _cluster_jsonl(tmp_path, [PINE_HOLLOW_FIRE, CEDAR_FALLS_FIRE], settings) == [
+        ["cedar-falls-1"], ["pine-hollow-1"]]
+
+
+def test_a_second_report_of_one_look_alike_still_joins_it(tmp_path, settings):
+    rows = [PINE_HOLLOW_FIRE, CEDAR_FALLS_FIRE, PINE_HOLLOW_SECOND_REPORT]
+    assert _cluster_jsonl(tmp_path, rows, settings) == [["cedar-falls-1"], ["pine-hollow-1", "pine-hollow-2"]]
