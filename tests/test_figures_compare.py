@@ -304,3 +304,9 @@ def test_a_source_listing_thousands_of_figures_is_compared_on_its_first_ones():
     facts = facts_of(listing)
     assert 0 < len(facts) <= 200
     assert any(v.value == 1 for fact in facts for v in fact.values)  # reading order: the first figures are kept
+
+
+def test_a_values_scope_says_where_and_when():
+    (fact,) = facts_of("At least 44 people were killed in Marrowby county on Saturday, police said.",
+                       "Officials said 44 people were killed in Marrowby county on Saturday.")
+    assert {v.scope for v in fact.values} == {"in Marrowby county, on Saturday"}

@@ -35,11 +35,18 @@ def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
         values.append(FigureValue(
             value=first.value, unit=first.unit, qualifier=first.qualifier, text=first.text, quote=first.quote,
             refs=tuple(sorted({c.ref for c in members})),
-            scope=first.scope.text if first.scope else next((c.scope.text for c in members if c.scope), None),
+            scope=_scope(members),
             attribution=first.attribution or next((c.attribution for c in members if c.attribution), None),
             published=min(published) if published else None,
         ))
     return tuple(sorted(values, key=lambda v: v.refs))
+
+
+def _scope(members: list[Claim]) -> str | None:
+    """Where and when the value applies, as its sources say: "in the Moscow region, overnight"."""
+    place = next((c.scope.text for c in members if c.scope), None)
+    when = next((_anchor_text(c.anchor) for c in members if c.anchor), None)
+    return ", ".join(part for part in (place, when) if part) or None
 
 
 def _verdict(claims: list[Claim], values: tuple[FigureValue, ...]) -> tuple[str, str | None]:
@@ -165,4 +172,5 @@ def _noun(claims: list[Claim]) -> str:
 def _anchor_text(anchor: str) -> str:
     kind, _, what = anchor.partition(":")
     return {"day": f"on {what.capitalize()}", "year": f"in {what}", "month": f"in {what.capitalize()}",
-            "last": f"last {what}"}[kind]
+            "last": f"last {what}", "night": "overnight", "since": f"since {what}", "earlier": f"earlier on {what}",
+            "rel": what, "ago": f"{what} ago"}[kind]
