@@ -26,7 +26,7 @@ from typing import Sequence
 import numpy as np
 
 from brief.config import Settings
-from brief.copies import find_copies
+from brief.copies import copy_links
 from brief.embed import embed_texts
 from brief.text import sentences, words
 from brief.types import Article, Source, Story
@@ -231,9 +231,10 @@ def story_id(sources: Sequence[Source]) -> str:
 
 def make_story(members: Sequence[Article]) -> Story:
     ordered = sorted(members, key=source_order)
-    originals = find_copies(ordered)
+    links = {link.copy: link for link in copy_links(ordered)}
     sources = tuple(
-        Source(ref=i + 1, article=a, duplicate_of=(originals[i] + 1) if i in originals else None)
+        Source(ref=i + 1, article=a, duplicate_of=links[i].original + 1, copy_kind=links[i].kind) if i in links
+        else Source(ref=i + 1, article=a)
         for i, a in enumerate(ordered)
     )
     return Story(id=story_id(sources), sources=sources)

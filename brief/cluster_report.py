@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from brief.copies import copy_label
 from brief.types import Skipped, Story
 
 
@@ -30,6 +31,7 @@ def cluster_report(stories: Sequence[Story], skipped: Sequence[Skipped] = ()) ->
                         "title": source.article.title,
                         "published": source.article.published.isoformat() if source.article.published else None,
                         "duplicate_of": source.duplicate_of,
+                        "copy_kind": source.copy_kind,
                     }
                     for source in story.sources
                 ],
@@ -51,7 +53,7 @@ def cluster_markdown(report: dict) -> str:
             where = article["path"] or article["id"] or ""
             name = article["title"] or where
             outlet = f" ({article['outlet']})" if article["outlet"] else ""
-            copy = f" — copy of [{article['duplicate_of']}]" if article["duplicate_of"] else ""
+            copy = f" — {copy_label(article['copy_kind'])} of [{article['duplicate_of']}]" if article["duplicate_of"] else ""
             shown = f" `{where}`" if where and where != name else ""
             lines.append(f"{article['ref']}. {name}{outlet}{shown}{copy}")
         lines.append("")

@@ -211,6 +211,6 @@ def copy_links(articles: Sequence[Article]) -> list[CopyLink]:
     return [CopyLink(c, original_of[c], kinds[c]) for c in sorted(original_of)]
 
 
-def find_copies(articles: Sequence[Article]) -> dict[int, int]:
-    """Map the index of each copy to the index of its original (`articles` in citation order)."""
-    return {link.copy: link.original for link in copy_links(articles)}
+def copy_label(kind: str | None) -> str:
+    """How a briefing names a copy of this kind."""
+    return {"exact": "exact copy", "near": "near-copy", "rewrite": "reworded copy"}.get(kind or "", "copy or rewrite")

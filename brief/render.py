@@ -19,6 +19,7 @@ from typing import Any, Callable
 import jinja2
 
 from brief.errors import UsageError
+from brief.copies import copy_label
 from brief.resources import bundled
 from brief.types import Briefing, Fact, FigureValue, Source, Story, StoryBriefing
 
@@ -84,6 +85,8 @@ def _source_view(source: Source, story_sources: tuple[Source, ...]) -> dict[str,
         "path": article.path,
         "published": _iso(article.published),
         "duplicate_of": source.duplicate_of,
+        "copy_kind": source.copy_kind,
+        "copy_label": copy_label(source.copy_kind),
         "also_carried_by": copies,
         "href": article.url if _is_web_address(article.url) else None,
         "label": label,

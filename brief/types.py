@@ -42,6 +42,7 @@ class Source:
     ref: int
     article: Article
     duplicate_of: int | None = None  # ref of the original when this article is a copy / rewrite
+    copy_kind: str | None = None  # with duplicate_of: "exact", "near" (a wire copy lightly edited) or "rewrite"
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,7 @@ def test_hard_inputs_never_crash(settings):
     assert turkey.sources[0].article.key == "identical-2" and turkey.sources[0].duplicate_of is None
     assert set(members) == {"quake-tr-1", "identical-1", "identical-2", "naive-date"}
     assert [s.duplicate_of for s in turkey.sources[1:]] == [1, 1, 1]
+    assert [s.copy_kind for s in turkey.sources[1:]] == ["exact", "exact", "exact"]
 
 
 def test_tfidf_fallback_still_separates_look_alikes(tmp_path):

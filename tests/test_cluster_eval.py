@@ -86,7 +86,7 @@ def test_cluster_command_json(state):
         assert story["headline"] == story["articles"][0]["title"]
         assert {event_of_id(a["id"]) for a in story["articles"]} == {event_of_id(story["articles"][0]["id"])}
         for article in story["articles"]:
-            assert set(article) >= {"id", "path", "outlet", "title", "duplicate_of"}
+            assert set(article) >= {"id", "path", "outlet", "title", "duplicate_of", "copy_kind"}
             assert article["path"] == str(path)
 
 

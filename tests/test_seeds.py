@@ -21,6 +21,7 @@ def test_seed_check_passes_on_the_json_briefing(seeds_dir, shared_dir):
     story = briefing["stories"][0]
     copies = [s for s in story["sources"] if s["duplicate_of"]]
     assert [s["path"].rsplit("/", 1)[-1] for s in copies] == ["000_940218927236e1af.txt"]
+    assert copies[0]["copy_kind"] == "rewrite"  # the spun copy is told apart from a wire reprint
     assert story["independent_outlets"] == 4
     assert 2 <= len(story["summary_sentences"]) <= 5
     assert all(sentence["refs"] for sentence in story["summary_sentences"])
