@@ -56,10 +56,12 @@ def default_state_dir() -> Path:
 
 
 def iso(moment: datetime) -> str:
-    """UTC, to the second: strings that sort as the times do."""
+    """UTC, to the microsecond: strings that sort as the times do (also against older, to-the-second ones, since
+    "+" sorts before "."). Finer than seconds so that an item first seen just after a run is never taken for one
+    that run saw."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
 def from_iso(text: str | None) -> datetime | None:
