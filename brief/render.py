@@ -18,8 +18,8 @@ from typing import Any, Callable
 
 import jinja2
 
-from brief.errors import UsageError
 from brief.copies import copy_label
+from brief.errors import UsageError
 from brief.resources import bundled
 from brief.types import Briefing, Fact, FigureValue, Source, Story, StoryBriefing
 
