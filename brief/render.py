@@ -99,6 +99,7 @@ def _value_view(value: FigureValue) -> dict[str, Any]:
     shown = format_number(value.value, value.unit)
     return {
         "value": value.value,
+        "high": value.high,
         "unit": value.unit,
         "qualifier": value.qualifier,
         "text": value.text,
@@ -107,8 +108,7 @@ def _value_view(value: FigureValue) -> dict[str, Any]:
         "scope": value.scope,
         "attribution": value.attribution,
         "published": _iso(value.published),
-        # a range reads as written ("between 20 and 30 people"): the value alone is only its lower bound
-        "display": value.text if value.qualifier == "between" else (
+        "display": f"{shown}–{format_number(value.high, value.unit)}" if value.high is not None else (
             f"{value.qualifier} {shown}" if value.qualifier else shown),
     }
 

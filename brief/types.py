@@ -75,6 +75,7 @@ class FigureValue:
     scope: str | None = None
     attribution: str | None = None
     published: datetime | None = None
+    high: float | None = None  # the upper bound of a range ("between 20 and 30": value 20, high 30)
 
 
 @dataclass(frozen=True)

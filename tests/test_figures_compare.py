@@ -310,3 +310,15 @@ def test_a_values_scope_says_where_and_when():
     (fact,) = facts_of("At least 44 people were killed in Marrowby county on Saturday, police said.",
                        "Officials said 44 people were killed in Marrowby county on Saturday.")
     assert {v.scope for v in fact.values} == {"in Marrowby county, on Saturday"}
+
+
+def test_a_range_keeps_both_bounds_and_what_was_cut_off():
+    import json
+
+    from brief.render import render_figures
+
+    flood = story("Between 20 and 30 villages were cut off by the floods, officials said.",
+                  "As many as 30 villages were isolated by the floods.")
+    (fact,) = json.loads(render_figures([(flood, compare_figures(flood))], "json"))["stories"][0]["figures"]
+    assert fact["what"] == "villages cut off" and fact["verdict"] == "agree"
+    assert {(v["display"], v["value"], v["high"]) for v in fact["values"]} == {("20–30", 20, 30), ("up to 30", 30, None)}

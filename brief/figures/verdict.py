@@ -38,6 +38,7 @@ def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
             scope=_scope(members),
             attribution=first.attribution or next((c.attribution for c in members if c.attribution), None),
             published=min(published) if published else None,
+            high=first.high if first.qualifier == "between" else None,
         ))
     return tuple(sorted(values, key=lambda v: v.refs))
 

@@ -141,7 +141,7 @@ PREDICATE_PHRASES = {
     ("carried", "out"): "launched", ("turned", "out"): "attended", ("took", "part"): "attended",
     ("to", "pay"): "paid", ("will", "pay"): "paid", ("would", "pay"): "paid", ("must", "pay"): "paid",
     ("moved", "out"): "evacuated", ("forced", "out"): "evacuated", ("put", "forward"): "offered",
-    ("got", "out"): "evacuated", ("made", "it", "out"): "evacuated",
+    ("got", "out"): "evacuated", ("made", "it", "out"): "evacuated", ("cut", "off"): "cut off",
     ("asking", "for"): "demanded", ("calls", "for"): "demanded", ("called", "for"): "demanded",
     ("serious", "condition"): "seriously injured", ("critical", "condition"): "seriously injured",
     ("lost", "their", "lives"): "killed", ("lost", "his", "life"): "killed", ("lost", "her", "life"): "killed",
@@ -188,6 +188,7 @@ PREDICATE_WORDS = {
     "fell": ("fell", "fall", "falls", "falling", "decreased", "decrease", "dropped", "drop", "declined",
              "decline", "slid", "slumped", "plunged", "cut", "shed"),
     "hit": ("hit", "damaged", "struck", "affected"),
+    "cut off": ("isolated", "stranded", "marooned"),
 }
 # tolls, which only grow as a day goes on: differing values published hours apart are an update (a count of
 # drones or of damaged homes is a claim about one event, and a later different value is a conflict)
