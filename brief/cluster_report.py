@@ -53,7 +53,8 @@ def cluster_markdown(report: dict) -> str:
             where = article["path"] or article["id"] or ""
             name = article["title"] or where
             outlet = f" ({article['outlet']})" if article["outlet"] else ""
-            copy = f" — {copy_label(article['copy_kind'])} of [{article['duplicate_of']}]" if article["duplicate_of"] else ""
+            original = article["duplicate_of"]
+            copy = f" — {copy_label(article['copy_kind'])} of [{original}]" if original else ""
             shown = f" `{where}`" if where and where != name else ""
             lines.append(f"{article['ref']}. {name}{outlet}{shown}{copy}")
         lines.append("")
