@@ -57,6 +57,15 @@ def test_a_body_trickling_in_past_the_deadline_is_cut_off(server, fetcher):
         fetcher.get(server.url("/trickle"))
 
 
+def test_the_deadline_covers_the_redirects_too(server, fetcher):
+    # each hop answers within the read time-out and the last body alone within the deadline; together they do not
+    server.routes["/r1"] = Route(status=302, headers={"Location": "/r2"}, delay=0.25)
+    server.routes["/r2"] = Route(status=302, headers={"Location": "/body"}, delay=0.25)
+    server.routes["/body"] = Route(b"x" * 500, chunk=100, trickle=0.05, delay=0.15)
+    with pytest.raises(FetchError, match="took longer than 0.6 s"):
+        fetcher.get(server.url("/r1"))
+
+
 @pytest.mark.parametrize("send_length", [True, False])
 def test_an_oversized_answer_is_refused(server, fetcher, send_length):
     server.routes["/big"] = Route(b"x" * 50_000, send_length=send_length)

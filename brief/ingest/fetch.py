@@ -1,6 +1,6 @@
 """HTTP(S) fetching for feeds and pages, bounded in every direction.
 
-Only http and https; time-outs to connect and per read, a deadline for the whole body, a size cap checked while
+Only http and https; time-outs to connect and per read, a deadline for the whole fetch (redirects included), a size cap checked while
 the body streams in, a limited number of redirects (each hop checked again), an honest User-Agent, and conditional
 GET. Many pages are fetched with bounded concurrency, one request at a time per host with a pause between them.
 """
@@ -88,10 +88,11 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         if accept:
             headers["Accept"] = accept
+        started = time.monotonic()  # one deadline for the whole fetch, redirects included
         for _hop in range(self.settings.max_redirects + 1):
             check_scheme(url)
             try:
-                response = self._request(url, headers, expect_types)
+                response = self._request(url, headers, expect_types, started)
             except httpx.TimeoutException:
                 raise FetchError(f"timed out after {self.settings.timeout:g} s") from None
             except httpx.HTTPError as err:
@@ -102,8 +103,8 @@ class Fetcher:
             return response
         raise FetchError(f"too many redirects (more than {self.settings.max_redirects})")
 
-    def _request(self, url: str, headers: dict, expect_types: tuple[str, ...] | None) -> Response | str:
-        started = time.monotonic()
+    def _request(self, url: str, headers: dict, expect_types: tuple[str, ...] | None,
+                 started: float) -> Response | str:
         with self._client.stream("GET", url, headers=headers) as response:
             if response.status_code in REDIRECTS:
                 location = response.headers.get("Location")
