@@ -2,7 +2,8 @@
 
 Only http and https; time-outs to connect and per read, a deadline for the whole fetch (redirects included), a size
 cap checked while the body streams in, a limited number of redirects (each hop checked again), an honest User-Agent,
-and conditional GET. Many pages are fetched with bounded concurrency, one request at a time per host with a pause between them.
+and conditional GET. Many pages are fetched with bounded concurrency, one request at a time per host with a pause
+between them.
 """
 from __future__ import annotations
 
