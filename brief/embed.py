@@ -139,6 +139,10 @@ class Embedder:
         self.cache = cache
         self.fallback = fallback
 
+    @property
+    def is_tfidf(self) -> bool:
+        return self._encode is None
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._encode is None:
             return tfidf_vectors(texts)
