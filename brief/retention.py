@@ -34,9 +34,9 @@ def forget_old_state(settings: Settings, *, now: datetime, keep_from: datetime |
     cutoff = now - timedelta(days=settings.keep_days)
     if keep_from is not None:
         cutoff = min(cutoff, keep_from)
-    from brief.store import default_state_dir
+    from brief.embed import state_dir as state_dir_of
 
-    state_dir = Path(settings.state_dir) if settings.state_dir is not None else default_state_dir()
+    state_dir = state_dir_of(settings)
     try:
         return _forget(state_dir, cutoff)
     except (OSError, sqlite3.Error, BriefError) as err:  # pruning is housekeeping: it never fails a run
