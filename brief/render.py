@@ -108,8 +108,9 @@ def _value_view(value: FigureValue) -> dict[str, Any]:
         "scope": value.scope,
         "attribution": value.attribution,
         "published": _iso(value.published),
-        "display": f"{shown}–{format_number(value.high, value.unit)}" if value.high is not None else (
-            f"{value.qualifier} {shown}" if value.qualifier else shown),
+        "written": value.written,
+        "display": value.written or (f"{shown}–{format_number(value.high, value.unit)}" if value.high is not None
+                                     else f"{value.qualifier} {shown}" if value.qualifier else shown),
     }
 
 

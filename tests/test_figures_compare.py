@@ -323,3 +323,19 @@ def test_a_range_keeps_both_bounds_and_what_was_cut_off():
     assert fact["what"] == "villages cut off" and fact["verdict"] == "agree"
     shown = {(v["display"], v["value"], v["high"]) for v in fact["values"]}
     assert shown == {("20–30", 20, 30), ("up to 30", 30, None)}
+
+
+def test_fractions_and_vague_amounts_are_shown_in_the_sources_words():
+    import json
+
+    from brief.render import render_figures
+
+    fire = story("Firefighters found dozens of burnt-out cars, and about two-thirds of the forest was lost.",
+                 "Around 66% of the forest was lost, rangers said, and 30 cars burnt out.")
+    figures = json.loads(render_figures([(fire, compare_figures(fire))], "json"))["stories"][0]["figures"]
+    shown = {v["display"]: v["refs"] for fact in figures for v in fact["values"]}
+    assert shown["about two-thirds"] == [1] and shown["about 66%"] == [2]
+    assert shown["dozens"] == [1]
+    assert not any("66.7" in display or "24" in display for display in shown)  # numbers no source gave
+    lost = next(fact for fact in figures if {v["display"] for v in fact["values"]} >= {"about two-thirds"})
+    assert lost["verdict"] == "agree"

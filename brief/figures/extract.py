@@ -16,7 +16,8 @@ from brief.figures import context
 from brief.figures.lexicon import TENS, UNITS, VAGUE_PLURALS
 from brief.figures.meaning import INHERIT_BEFORE, MeaningReader
 from brief.figures.places import Place, resolve
-from brief.figures.quantity import QuantityReader
+from brief.figures.numbers import Number
+from brief.figures.quantity import Quantity, QuantityReader
 from brief.figures.situation import SituationReader
 from brief.figures.vocabulary import PEOPLE_PREDICATES, SHARED_OUT
 from brief.text import normalize_whitespace, paragraphs, split_sentences
@@ -60,6 +61,7 @@ class Claim:
     with_attacker: bool | None
     attribution: str | None
     holder: str | None = None  # whose share or votes: "Smith won 52%" -> "smith"
+    written: str | None = None  # the amount in the source's words when it is no plain number ("about two-thirds")
 
 
 class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
@@ -117,7 +119,15 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
             with_attacker=context.with_attacker(self.sentence) if predicate in PEOPLE_PREDICATES else None,
             attribution=context.attribution(self.sentence, self.tokens, self.bounds, n.first_token),
             holder=self.holder(q.start, noun) if q.unit == "%" or noun in SHARED_OUT else None,
+            written=self.written(n, q),
         )
+
+    def written(self, n: Number, q: Quantity) -> str | None:
+        """A fraction or vague amount as the source words it ("about two-thirds", "dozens"): shown as such, since
+        its value (66.7%, at least 24) is a number no source gave."""
+        if n.kind not in ("fraction", "vague"):
+            return None
+        return " ".join(self.sentence[self.tokens[q.start].start:self.tokens[n.last_token].end].lower().split())
 
 
 def article_claims(text: str, ref: int, origin: int | None = None, published: datetime | None = None) -> list[Claim]:

@@ -27,7 +27,7 @@ def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
     groups: dict[tuple, list[Claim]] = {}
     for claim in claims:
         groups.setdefault((claim.value, claim.unit, claim.qualifier, claim.high if claim.qualifier == "between"
-                           else None), []).append(claim)
+                           else None, claim.written), []).append(claim)
     values = []
     for members in groups.values():
         first = min(members, key=lambda c: (c.ref, c.position))
@@ -39,6 +39,7 @@ def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
             attribution=first.attribution or next((c.attribution for c in members if c.attribution), None),
             published=min(published) if published else None,
             high=first.high if first.qualifier == "between" else None,
+            written=first.written,
         ))
     return tuple(sorted(values, key=lambda v: v.refs))
 
@@ -101,6 +102,8 @@ def _number(value: float) -> str:
 
 
 def _show(value: FigureValue) -> str:
+    if value.written:
+        return value.written
     number = _number(value.value)
     if value.qualifier == "between":
         stated = mentioned_values(value.text)
