@@ -171,3 +171,11 @@ def test_numbers_are_formatted_for_reading():
     assert [format_number(91), format_number(1_200_000), format_number(2.5), format_number(20, "%"),
             format_number(30, "days")] == ["91", "1,200,000", "2.5", "20%", "30 days"]
     assert set(FORMATS) == {"md", "html", "txt", "json"}
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_story_count_line_reads_well_for_one_story_and_for_several(fmt):
+    one = _briefing()
+    assert "1 story." in render(one, fmt) and "ordered by" not in render(one, fmt)
+    two = replace(one, stories=one.stories * 2)
+    assert "2 stories, ordered by the number of independent outlets covering them." in render(two, fmt)
