@@ -339,3 +339,18 @@ def test_fractions_and_vague_amounts_are_shown_in_the_sources_words():
     assert not any("66.7" in display or "24" in display for display in shown)  # numbers no source gave
     lost = next(fact for fact in figures if {v["display"] for v in fact["values"]} >= {"about two-thirds"})
     assert lost["verdict"] == "agree"
+
+
+def test_units_on_both_ends_of_a_range_and_a_running_total_are_read_without_failing():
+    import json
+
+    from brief.render import render_figures
+
+    report = story("The plan cuts emissions by 50%-52% from 2005 levels, officials said.",
+                   "The virus has killed 2,000 people so far, officials said.",
+                   "A typical couple's benefits would climb by $154 to $2,754 per month.")
+    figures = json.loads(render_figures([(report, compare_figures(report))], "json"))["stories"][0]["figures"]
+    shown = {v["display"]: v for fact in figures for v in fact["values"]}
+    assert shown["50%–52%"]["high"] == 52
+    assert shown["2,000"]["scope"] == "so far"
+    assert "$154" in shown and "$2,754" in shown  # a rise by $154 to $2,754 is no range

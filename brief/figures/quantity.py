@@ -308,9 +308,13 @@ class QuantityReader(Sentence):
             return None
         if joiner == "and" and self.w(self.numbers[k].first_token - 1) != "between":
             return None
-        if joiner in ("to",) and self.w(self.numbers[k].first_token - 1) == "from" and self.change_verb_before(
-                self.numbers[k].first_token - 1):
+        before = self.numbers[k].first_token - 1
+        if self.w(before) in CURRENCY_SYMBOLS:
+            before -= 1
+        if joiner == "to" and self.w(before) == "from" and self.change_verb_before(before):
             return None
+        if joiner == "to" and self.w(before) == "by":
+            return None  # "climb by $154 to $2,754": a change and the new level, not a range
         high = float(other.value)
         low = value
         if other.last_token > other.first_token and self.numbers[k].last_token == self.numbers[k].first_token \
@@ -322,7 +326,7 @@ class QuantityReader(Sentence):
             return None
         self.skip.add(k + 1)
         last = other.last_token
-        if unit is not None and self.w(last + 1) in ("%",) | set(MEASURE_UNITS):
+        if unit is not None and self.w(last + 1) in {"%", *MEASURE_UNITS}:
             last += 1
         return (low, high), last
 

@@ -177,4 +177,4 @@ def _anchor_text(anchor: str) -> str:
     kind, _, what = anchor.partition(":")
     return {"day": f"on {what.capitalize()}", "year": f"in {what}", "month": f"in {what.capitalize()}",
             "last": f"last {what}", "night": "overnight", "since": f"since {what}", "earlier": f"earlier on {what}",
-            "rel": what, "ago": f"{what} ago"}[kind]
+            "rel": what, "ago": f"{what} ago", "cumulative": "so far"}[kind]
