@@ -4,6 +4,10 @@ Every layer speaks the same key names, the TOML ones (`email.host`, `output.arch
 for `email.host` is BRIEF_EMAIL_HOST, and the CLI passes its flags as {"email.host": value}. Relative paths in
 the file resolve against the file's folder (cron runs from /); relative paths from the environment or the
 command line resolve against the current directory, where the user typed them.
+
+The layers are merged before any value is checked: only the value in effect for a setting (the highest layer's) is
+converted, so a bad value that a higher layer replaces never stops a run. Mistakes in the file's shape (not TOML, an
+unknown section or key) are errors whatever the other layers say.
 """
 from __future__ import annotations
 
@@ -42,6 +46,19 @@ class Key:
     @property
     def env_var(self) -> str:
         return f"BRIEF_{self.section}_{self.name}".upper()
+
+
+@dataclass(frozen=True)
+class Given:
+    """A value one layer gives for a setting, as written there; checked only once it is known to be in effect."""
+
+    key: Key
+    value: Any
+    relative_to: Path  # where a relative path in it resolves: the file's folder, or the current directory
+    origin: str  # how an error names it: "FILE: section.key", "BRIEF_...", "option for section.key"
+
+    def converted(self) -> Any:
+        return convert(self.key, self.value, relative_to=self.relative_to, origin=self.origin)
 
 
 KEYS: tuple[Key, ...] = (
@@ -107,31 +124,34 @@ def load_settings(
     """Settings from `base` (defaults) overlaid with the config file, BRIEF_* variables and `flags`.
 
     `config_path` falls back to $BRIEF_CONFIG. Flags whose value is None were not given and change nothing.
-    Raises UsageError naming the file, key or variable at fault.
+    Only the value in effect for each setting is checked: a bad value in a layer that a higher one overrides is
+    never used, so it is no error. Raises UsageError naming the file, key or variable at fault.
     """
     env = os.environ if env is None else env
-    values: dict[str, Any] = {}
+    given: dict[str, Given] = {}  # dotted name -> the highest layer's value so far
     config_path = config_path or env.get(CONFIG_ENV) or None
     if config_path is not None:
         path = Path(config_path).expanduser().resolve()
-        values.update(read_config_file(path))
+        given.update(read_config_file(path))
     cwd = Path.cwd()
     for key in KEYS:
         raw = env.get(key.env_var)
         if raw is not None and raw.strip() != "":
-            values[key.dotted] = convert(key, parse_env_value(key, raw), relative_to=cwd, origin=key.env_var)
+            given[key.dotted] = Given(key, parse_env_value(key, raw), cwd, key.env_var)
     for name, value in (flags or {}).items():
         if value is None:
             continue
         key = KEYS_BY_NAME.get(name)
         if key is None:
             raise ValueError(f"unknown setting {name!r}")  # a programming error in the CLI, not user input
-        values[name] = convert(key, value, relative_to=cwd, origin=f"option for {name}")
-    return apply(base or Settings(), values)
+        given[name] = Given(key, value, cwd, f"option for {name}")
+    return apply(base or Settings(), {name: value.converted() for name, value in given.items()})
 
 
-def read_config_file(path: Path) -> dict[str, Any]:
-    """The file's settings keyed by dotted name, converted and with paths resolved against the file's folder."""
+def read_config_file(path: Path) -> dict[str, Given]:
+    """The file's settings keyed by dotted name, not yet checked; their paths will resolve against its folder.
+
+    The file's shape is checked here: it must be TOML, with known sections and keys."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -140,7 +160,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise UsageError(f"cannot read config file {path}: {err}") from None
     except tomllib.TOMLDecodeError as err:
         raise UsageError(f"{path}: not valid TOML: {err}") from None
-    values: dict[str, Any] = {}
+    values: dict[str, Given] = {}
     for section, table in data.items():
         known = sorted(key.name for key in KEYS if key.section == section)
         if not known:
@@ -153,7 +173,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
             if key is None:
                 raise UsageError(f"{path}: unknown key '{section}.{name}'",
                                  hint=f"[{section}] takes: {', '.join(known)}")
-            values[key.dotted] = convert(key, value, relative_to=path.parent, origin=f"{path}: {key.dotted}")
+            values[key.dotted] = Given(key, value, path.parent, f"{path}: {key.dotted}")
     return values
 
 

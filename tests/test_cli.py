@@ -166,3 +166,39 @@ def test_cluster_with_an_embedding_model_that_cannot_load_falls_back_with_exit_1
                                  "--embedding-model", str(tmp_path / "no-such-model")])
     assert result.exit_code == 1, result.output  # the warning itself goes to stderr through logging (main())
     assert result.stdout.startswith("# 1 story\n") and "Northline" in result.stdout
+
+
+def _sentences_per_story(result) -> set[int]:
+    return {len(story["summary_sentences"]) for story in json.loads(result.stdout)["stories"]}
+
+
+def test_a_bad_config_value_that_a_flag_overrides_does_not_stop_the_run(tmp_path):
+    config = tmp_path / "brief.toml"
+    config.write_text('[summary]\nmax_sentences = "lots"\n', encoding="utf-8")
+    archive = tmp_path / "archive"
+    result = _run(str(SAMPLES), "--config", str(config), "--archive", str(archive), "--sentences", "2",
+                  "--format", "json", "-o", str(tmp_path / "briefing.json"), "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    stories = json.loads((archive / "latest.json").read_text(encoding="utf-8"))["stories"]
+    assert stories and {len(story["summary_sentences"]) for story in stories} == {2}
+
+
+def test_a_bad_config_value_in_effect_is_a_usage_error_naming_the_file_and_key(tmp_path):
+    config = tmp_path / "brief.toml"
+    config.write_text('[summary]\nmax_sentences = "lots"\n', encoding="utf-8")
+    archive = tmp_path / "archive"
+    result = _run(str(SAMPLES), "--config", str(config), "--archive", str(archive))
+    assert result.exit_code == 2
+    assert f"brief: {config}: summary.max_sentences: must be a whole number, not 'lots'" in result.stderr
+    assert not archive.exists()
+
+
+def test_a_bad_environment_value_that_a_flag_overrides_does_not_stop_the_run(monkeypatch):
+    monkeypatch.setenv("BRIEF_SUMMARY_MAX_SENTENCES", "lots")
+    result = _run(str(SAMPLES), "--format", "json", "--sentences", "2")
+    assert result.exit_code == 0, result.stderr
+    assert _sentences_per_story(result) == {2}
+    result = _run(str(SAMPLES), "--format", "json")
+    assert result.exit_code == 2
+    assert "brief: BRIEF_SUMMARY_MAX_SENTENCES: must be a whole number, not 'lots'" in result.stderr

@@ -109,6 +109,40 @@ def test_bad_env_value_names_the_variable():
         load_settings(env={"BRIEF_EMAIL_RETRIES": "-1"})
 
 
+def test_a_bad_value_that_a_higher_layer_overrides_is_not_an_error(tmp_path):
+    config = write(tmp_path, '[summary]\nmax_sentences = "lots"\n[email]\nport = 70000\nhost = "file.example"\n')
+    env = {"BRIEF_EMAIL_PORT": "2526", "BRIEF_CLUSTER_THRESHOLD": "high", "BRIEF_WINDOW_SINCE": "yesterday"}
+    settings = load_settings(config, env=env, flags={"summary.max_sentences": 3, "cluster.threshold": 0.5,
+                                                     "window.since": "2d"})
+    assert settings.max_sentences == 3  # the file's "lots", replaced by the flag
+    assert settings.email.port == 2526  # the file's 70000, replaced by the variable
+    assert settings.cluster_threshold == 0.5  # the variable's "high", replaced by the flag
+    assert settings.since == "2d"
+    assert settings.email.host == "file.example"  # the file's good values still count
+
+
+def test_a_flag_left_unset_does_not_hide_a_bad_value_below_it(tmp_path):
+    config = write(tmp_path, '[summary]\nmax_sentences = "lots"\n')
+    with pytest.raises(UsageError, match="summary.max_sentences: must be a whole number, not 'lots'") as caught:
+        load_settings(config, env={}, flags={"summary.max_sentences": None})
+    assert str(config) in str(caught.value)
+    with pytest.raises(UsageError, match="BRIEF_SUMMARY_MAX_SENTENCES: must be a whole number"):
+        load_settings(config, env={"BRIEF_SUMMARY_MAX_SENTENCES": "many"})  # the variable's value is the one used
+
+
+def test_an_unknown_key_is_an_error_even_when_a_flag_sets_the_setting(tmp_path):
+    config = write(tmp_path, '[summary]\nmax_sentence = 3\n')
+    with pytest.raises(UsageError, match="unknown key 'summary.max_sentence'"):
+        load_settings(config, env={}, flags={"summary.max_sentences": 3})
+
+
+def test_an_overridden_path_in_the_file_does_not_leak_its_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = write(tmp_path, '[output]\narchive = "from-file"\n')
+    settings = load_settings(config, env={"BRIEF_OUTPUT_ARCHIVE": "from-env"})
+    assert settings.archive_dir == tmp_path / "from-env"  # resolved against the current directory, not the file's
+
+
 def test_the_example_config_loads_and_documents_every_key():
     settings = load_settings(EXAMPLE, env={})
     assert settings.email.password_env == "BRIEF_SMTP_PASSWORD"
