@@ -13,7 +13,7 @@ from brief.cluster import cluster_articles
 from brief.config import Settings
 from brief.embed import load_embedder
 from brief.errors import ExitCode, ModelUnavailable, NothingUsable
-from brief.figures import compare_figures
+from brief.figures import compare_stories
 from brief.ingest import read_inputs
 from brief.summarize import StoryInput, Summarizer
 from brief.types import Article, Briefing, Skipped, Story, StoryBriefing, Summary
@@ -125,7 +125,10 @@ def build_briefing(inputs: Sequence[str], settings: Settings, *, stdin: BinaryIO
     embedding_fallback = load_embedder(settings).fallback
     if embedding_fallback:  # brief.embed has said so on stderr already
         notices.append(f"stories were grouped with TF-IDF vectors: {embedding_fallback}")
-    facts = [compare_figures(story) for story in stories]
+    facts, figure_problems = compare_stories(stories)
+    for problem in figure_problems:
+        say(problem)
+    notices.extend(figure_problems)
     summaries, summary_fallback = _summaries(stories, facts, settings, say)
     if summary_fallback:
         notices.append("summaries fell back to extraction because the model could not be loaded")
@@ -142,5 +145,6 @@ def build_briefing(inputs: Sequence[str], settings: Settings, *, stdin: BinaryIO
         skipped=tuple(skipped),
         notices=tuple(notices),
     )
-    code = ExitCode.PARTIAL if skipped or summary_fallback or embedding_fallback else ExitCode.OK
+    failed = skipped or summary_fallback or embedding_fallback or figure_problems
+    code = ExitCode.PARTIAL if failed else ExitCode.OK
     return RunResult(briefing=briefing, exit_code=code)

@@ -202,3 +202,15 @@ def test_a_bad_environment_value_that_a_flag_overrides_does_not_stop_the_run(mon
     result = _run(str(SAMPLES), "--format", "json")
     assert result.exit_code == 2
     assert "brief: BRIEF_SUMMARY_MAX_SENTENCES: must be a whole number, not 'lots'" in result.stderr
+
+
+def test_a_defect_in_the_figures_of_one_story_keeps_the_briefing_and_exits_1(tmp_path, monkeypatch):
+    import brief.figures as figures
+
+    monkeypatch.setattr(figures, "compare_figures", lambda story: [][0])
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "briefing.md"
+    result = _run(str(tmp_path / "a.txt"), "-o", str(out))
+    assert result.exit_code == 1
+    assert "could not be compared (IndexError" in result.stderr and "a.txt" in result.stderr
+    assert "Council passes the harbour budget" in out.read_text(encoding="utf-8")

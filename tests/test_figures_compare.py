@@ -354,3 +354,15 @@ def test_units_on_both_ends_of_a_range_and_a_running_total_are_read_without_fail
     assert shown["50%–52%"]["high"] == 52
     assert shown["2,000"]["scope"] == "so far"
     assert "$154" in shown and "$2,754" in shown  # a rise by $154 to $2,754 is no range
+
+
+def test_a_story_the_figures_engine_fails_on_loses_only_its_own_figures(monkeypatch):
+    import brief.figures as figures
+
+    good = story("The blast killed 12 people, police said.", "Twelve people died in the blast.")
+    bad = Story(id="b", sources=(Source(ref=1, article=Article(key="feed#7", path="odd.txt", text="x")),))
+    real = figures.compare_figures
+    monkeypatch.setattr(figures, "compare_figures", lambda s: 1 / 0 if s is bad else real(s))
+    facts, problems = figures.compare_stories([good, bad])
+    assert facts[0] and facts[1] == ()
+    assert len(problems) == 1 and "odd.txt" in problems[0] and "ZeroDivisionError" in problems[0]

@@ -25,7 +25,7 @@ def figures_command(
     """Print, per story, the figures the sources agree and disagree on, each value with its sources."""
     from brief.cli import fail, warn, write_output
     from brief.config_file import load_settings
-    from brief.figures import compare_figures
+    from brief.figures import compare_stories
     from brief.pipeline import load_stories
     from brief.render import render_figures
 
@@ -37,5 +37,8 @@ def figures_command(
         warn(f"skipped {item.input}: {item.reason}")
     if not stories:
         fail(NothingUsable("no usable article in the inputs"))
-    write_output(render_figures([(s, compare_figures(s)) for s in stories], fmt.value, templates), out)
-    raise typer.Exit(int(ExitCode.PARTIAL if skipped else ExitCode.OK))
+    facts, problems = compare_stories(stories)
+    for problem in problems:
+        warn(problem)
+    write_output(render_figures(list(zip(stories, facts)), fmt.value, templates), out)
+    raise typer.Exit(int(ExitCode.PARTIAL if skipped or problems else ExitCode.OK))

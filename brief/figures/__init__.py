@@ -1,6 +1,7 @@
 """Figures engine: numbers in each article, what they count, aligned across sources with a verdict.
 
     compare_figures(story)      -> facts, conflicts first, then updates, agreements and single-source figures
+    compare_stories(stories)    -> the facts of each story, and a message for each story that failed (no facts)
     contested_values(facts)     -> {value: fact} for every value a conflict or update disputes
     contested_in(text, facts)   -> the disputed facts whose values a sentence states
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import astuple, replace
+from typing import Sequence
 
 from brief.figures.align import align
 from brief.figures.context import anchors_in
@@ -19,7 +21,7 @@ from brief.types import Fact, Story
 
 MAX_CLAIMS_PER_SOURCE = 200  # a long news article states a few dozen figures
 
-__all__ = ["compare_figures", "contested_values", "contested_in", "mentioned_values"]
+__all__ = ["compare_figures", "contested_values", "contested_in", "compare_stories", "mentioned_values"]
 
 
 def compare_figures(story: Story) -> tuple[Fact, ...]:
@@ -39,6 +41,23 @@ def compare_figures(story: Story) -> tuple[Fact, ...]:
         ranked.append(((VERDICT_ORDER[fact.verdict], -origins, first), fact))
     ranked.sort(key=lambda item: item[0])
     return tuple(fact for _, fact in ranked)
+
+
+def compare_stories(stories: Sequence[Story]) -> tuple[list[tuple[Fact, ...]], list[str]]:
+    """compare_figures for each story, but a failure on one story (a defect meeting text nobody foresaw) costs
+    that story its figures, not the whole briefing: it gets no facts, and a message naming its first source."""
+    facts: list[tuple[Fact, ...]] = []
+    problems: list[str] = []
+    for story in stories:
+        try:
+            facts.append(compare_figures(story))
+        except Exception as err:  # noqa: BLE001 - any defect here must not lose the rest of the day's briefing
+            first = story.sources[0].article
+            facts.append(())
+            problems.append(f"the figures of the story from {first.path or first.url or first.key} could not be "
+                            f"compared ({type(err).__name__}: {err}); it is shown without them. Please report this "
+                            "as a bug.")
+    return facts, problems
 
 
 def _bounded(claims: list[Claim]) -> list[Claim]:
