@@ -1,7 +1,8 @@
 """ROUGE evaluation of a summariser against human references, beside classic baselines at equal length.
 
 Each row of the JSONL file is one story: {story, headline, reference, articles: [{id, title, text, outlet, url,
-published}]}. The summariser sees the row's articles as one story (no clustering). The baselines get the same
+published}]}. The summariser sees the row's articles as one story (no clustering), with the story's compared
+figures, so what is scored is what a briefing shows (contested figures named as claims). The baselines get the same
 articles and, story by story, the same number of sentences as the summariser produced: lead (first sentences of
 the sources in turn), LexRank and TextRank (sumy).
 """
@@ -16,6 +17,7 @@ from typing import Callable, Sequence
 
 from brief.config import Settings
 from brief.errors import NothingUsable, UsageError
+from brief.figures import compare_stories
 from brief.summarize import StoryInput, create
 from brief.summarize.salience import MAX_ARTICLE_CHARS
 from brief.text import paragraphs, sentences, split_sentences, words
@@ -201,7 +203,8 @@ def _summaries(name: str, settings: Settings, stories: Sequence[EvalStory], prog
     texts: list[list[str]] = []
     for start in range(0, len(stories), BATCH):
         batch = stories[start:start + BATCH]
-        inputs = [StoryInput(story=s.story, max_sentences=settings.max_sentences) for s in batch]
+        facts, _ = compare_stories([s.story for s in batch])  # as in a briefing, which attributes contested figures
+        inputs = [StoryInput(story=s.story, facts=f, max_sentences=settings.max_sentences) for s, f in zip(batch, facts)]
         texts.extend([sentence.text for sentence in summary.sentences] for summary in summarizer.summarize(inputs))
         progress(f"{name}: {len(texts)}/{len(stories)} stories")
     return texts
