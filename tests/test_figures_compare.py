@@ -341,6 +341,13 @@ def test_fractions_and_vague_amounts_are_shown_in_the_sources_words():
     assert lost["verdict"] == "agree"
 
 
+def test_teams_searching_do_not_join_people_rescued():
+    facts = facts_of("A dozen rescue teams combed the valley after the landslide.",
+                     "Rescuers saved 12 people from the mud, officials said.")
+    assert sorted((f.what, f.verdict, f.values[0].refs) for f in facts) == [
+        ("people rescued", "single", (2,)), ("rescue teams", "single", (1,))]
+
+
 def test_units_on_both_ends_of_a_range_and_a_running_total_are_read_without_failing():
     import json
 

@@ -154,3 +154,14 @@ def test_shares_know_their_holder():
     smith, jones = article_claims("Smith won 52.3% of the vote, while Jones took 45.1%.", ref=1)
     assert (smith.holder, smith.noun) == ("smith", "votes")
     assert (jones.holder, jones.noun, jones.value) == ("jones", "votes", 45.1)
+
+
+def test_a_word_of_an_event_before_a_subject_noun_names_a_kind_of_thing():
+    teams = one("A dozen rescue teams combed the valley.")
+    assert (teams.value, teams.noun_text, teams.predicate) == (12, "rescue teams", None)
+    workers = one("Nine rescue workers were hurt in the aftershock.")
+    assert (workers.noun, workers.predicate) == ("workers", "injured")
+    vigil = one("Thousands attend vigil in square.")  # no verb after the noun: 'attend' is what they did
+    assert (vigil.noun, vigil.predicate) == ("people", "attended")
+    climbers = one("The two missing climbers were found alive.")  # a participle says what happened to them
+    assert (climbers.noun, climbers.predicate) == ("people", "missing")

@@ -42,19 +42,23 @@ _GENERIC_NOUNS = frozenset({"figure", "figures", "number", "numbers", "total", "
 _LINK_WORDS = frozenset({"the", "a", "an", "put", "puts", "estimated", "estimate", "estimates", "pegged", "placed",
                          "up", "down", "slightly", "sharply", "further", "marginally", "edged", "ticked", "inched",
                          "just", "back"})
+# common irregular verbs, which a noun phrase never ends in: "two of the three took"
+_IRREGULAR_VERBS = frozenset({
+    "took", "made", "said", "went", "came", "gave", "got", "saw", "told", "held", "left", "met", "ran", "began",
+    "became", "fell", "rose", "won", "lost", "paid", "sent", "spent", "kept", "brought", "thought", "found", "put",
+    "set", "let", "did", "were", "was", "had", "have", "fought", "caught", "taught", "bought", "spread", "hit",
+    "cut", "shut", "led", "fled"})
+# the verb of a clause right after its subject: "12 rescue workers were hurt", "a dozen rescue teams searched"
+_FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
+                           "may", "might", "must", "should", "did", "do"}) | _IRREGULAR_VERBS
 # words that end a noun phrase after a figure although they are not function words
 _NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "earlier", "later", "apiece", "alone",
                         "altogether", "combined", "respectively", "annually", "daily", "nightly", "weekly",
                         "monthly", "yearly", "before", "since", "now", "last", "next", "this", "away", "against",
                         "favour", "favor",
-                        # common irregular verbs, which a noun phrase never ends in: "two of the three took"
-                        "took", "made", "said", "went", "came", "gave", "got", "saw", "told", "held", "left", "met",
-                        "ran", "began", "became", "fell", "rose", "won", "lost", "paid", "sent", "spent", "kept",
-                        "brought", "thought", "found", "put", "set", "let", "did", "were", "was", "had", "have",
                         # directions: "60 kilometres south of the capital" measures a distance, counts nothing
                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                        "northern", "southern", "eastern", "western", "from", "up", "down",
-                        "fought", "caught", "taught", "bought", "spread", "hit", "cut", "shut", "led", "fled"})
+                        "northern", "southern", "eastern", "western", "from", "up", "down"}) | _IRREGULAR_VERBS
 
 # "52 votes in favour and 47 against": the second figure counts what the first counts
 # words between a figure's noun and its verb: "nine people were taken to hospital", "were not reported hurt"
@@ -264,6 +268,11 @@ class MeaningReader(Sentence):
                 i += 1
                 continue
             if low in PREDICATE_OF or predicate_at(self.tokens, i)[0]:
+                if not words and self.names_a_kind(i):
+                    words.append(low)  # "a dozen rescue teams searched": teams, not people rescued
+                    last = i
+                    i += 1
+                    continue
                 if not words or low not in COUNTED_SYNONYMS:
                     break
             words.append(low)
@@ -272,6 +281,21 @@ class MeaningReader(Sentence):
         if unit is not None and words and words[-1] in CURRENCY_WORDS:
             words = words[:-1]
         return words, last, False
+
+    def names_a_kind(self, i: int) -> bool:
+        """'12 rescue workers were hurt', 'a dozen rescue teams searched': a word of an event before a noun that
+        a verb follows is part of the subject, the kind of thing counted, not what happened to it. In 'thousands
+        attend rally' no verb follows the noun, so 'attend' is the event; in '12 injured workers' and 'two missing
+        men' the participle says what happened to them."""
+        if self.w(i).endswith(("ed", "en", "ing")) or not self.modifies_next(i):
+            return False
+        for j in range(i + 2, i + 5):  # the noun, up to two more of its words, then the verb
+            low = self.w(j)
+            if low in _FINITE_VERBS or low in _AUXILIARIES or (low.endswith("ed") and self.is_word(j)):
+                return True
+            if not self.modifies_next(j - 1):
+                return False
+        return False
 
     def modifies_next(self, i: int) -> bool:
         """'12 striking workers': an -ing word before a noun is an adjective."""
