@@ -348,6 +348,13 @@ def test_teams_searching_do_not_join_people_rescued():
         ("people rescued", "single", (2,)), ("rescue teams", "single", (1,))]
 
 
+def test_one_in_five_after_that_agrees_with_twenty_percent():
+    (fact,) = facts_of("A survey for the council found that one in five tenants backed the rent plan.",
+                       "A council survey found 20% of tenants backed the rent plan.")
+    assert fact.verdict == "agree" and fact.what == "share of tenants"
+    assert [(v.value, v.unit, v.refs) for v in fact.values] == [(20, "%", (1, 2))]
+
+
 def test_units_on_both_ends_of_a_range_and_a_running_total_are_read_without_failing():
     import json
 

@@ -40,6 +40,13 @@ def test_vague_quantities_and_pronoun_one_state_no_number():
     assert mentioned_values("no one was hurt") == frozenset()
 
 
+def test_one_opening_a_ratio_is_a_number_even_after_a_pronoun_word():
+    assert mentioned_values("the poll showed that one in four renters had moved") == frozenset({1.0, 4.0})
+    assert mentioned_values("each one out of 12 jurors agreed") == frozenset({1.0, 12.0})
+    assert mentioned_values("the one in 2019 was smaller") == frozenset({2019.0})  # a year is no ratio's base
+    assert mentioned_values("no one in the town was hurt") == frozenset()
+
+
 def test_vague_quantities_are_read_as_ranges():
     (tens,) = [n for n in scan_numbers("tens of thousands of people") if n.kind == "vague"]
     assert (tens.low, tens.high) == (10_000, 100_000)

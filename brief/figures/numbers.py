@@ -305,7 +305,25 @@ def is_pronoun_one(text: str, number: Number, tokens: list[Token] | None = None)
     tokens = tokens if tokens is not None else tokenize(text)
     before = tokens[number.first_token - 1].low if number.first_token > 0 else ""
     after = tokens[number.last_token + 1].low if number.last_token + 1 < len(tokens) else ""
+    if _opens_ratio(tokens, number.last_token + 1):
+        return False  # "found that one in five voters": a share, whatever comes before it
     return before in _PRONOUN_ONE_BEFORE or after in _PRONOUN_ONE_AFTER
+
+
+def _opens_ratio(tokens: list[Token], i: int) -> bool:
+    """'in five', 'out of 10' at token i: the rest of a ratio ("one in five")."""
+    low = [t.low for t in tokens[i:i + 3]]
+    if low[:1] == ["in"]:
+        base = tokens[i + 1] if i + 1 < len(tokens) else None
+    elif low[:2] == ["out", "of"]:
+        base = tokens[i + 2] if i + 2 < len(tokens) else None
+    else:
+        return False
+    if base is None:
+        return False
+    if base.kind == "num":
+        return base.text.isdigit() and 1 < int(base.text) <= 1000  # "the one in 2019" is a year
+    return base.low in UNITS or base.low in TENS
 
 
 def mentioned_values(text: str) -> frozenset[float]:
