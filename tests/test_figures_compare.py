@@ -355,6 +355,13 @@ def test_one_in_five_after_that_agrees_with_twenty_percent():
     assert [(v.value, v.unit, v.refs) for v in fact.values] == [(20, "%", (1, 2))]
 
 
+def test_a_crowd_that_came_agrees_with_people_who_attended():
+    (fact,) = facts_of("About 38,000 came to the rally on Sunday, police said.",
+                       "Police said 38,000 people attended Sunday's rally.")
+    assert (fact.what, fact.verdict) == ("people attending on Sunday", "agree")
+    assert sorted(r for v in fact.values for r in v.refs) == [1, 2]
+
+
 def test_units_on_both_ends_of_a_range_and_a_running_total_are_read_without_failing():
     import json
 

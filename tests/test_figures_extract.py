@@ -165,3 +165,13 @@ def test_a_word_of_an_event_before_a_subject_noun_names_a_kind_of_thing():
     assert (vigil.noun, vigil.predicate) == ("people", "attended")
     climbers = one("The two missing climbers were found alive.")  # a participle says what happened to them
     assert (climbers.noun, climbers.predicate) == ("people", "missing")
+
+
+def test_a_bare_count_that_came_or_showed_up_is_a_crowd():
+    rally = one("Roughly 38,000 came to the harbour rally, organisers said.")
+    assert (rally.value, rally.noun, rally.predicate) == (38_000, "people", "attended")
+    vigil = one("About 600 showed up at the vigil.")  # "showed" is a verb here, not what is counted
+    assert (vigil.noun, vigil.predicate) == ("people", "attended")
+    assert article_claims("About 38,000 came from the reserve fund.", ref=1) == []  # money moving, not people
+    bill = one("The repair bill came to $38,000.")
+    assert (bill.unit, bill.predicate) == ("USD", None)

@@ -7,6 +7,7 @@ from brief.figures.numbers import Token
 from brief.figures.places import DEMONYMS
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
+    ARRIVAL_PHRASES,
     CHANGE_PREDICATES,
     COUNTED_PHRASES,
     COUNTED_SYNONYMS,
@@ -174,6 +175,9 @@ class MeaningReader(Sentence):
         noun = counted_key(noun_words)
         predicate = self.predicate(q.start, a, max(q.end, noun_end), noun_words)
         head = self.claims[-1] if self.claims else None
+        if noun is None and not inherit and q.unit is None and self.w(q.start - 1) != "of" and self.arrives(
+                max(q.end, noun_end) + 1):
+            predicate = "attended"  # "about 38,000 came to the rally": the count is the crowd
         if noun is None and inherit and head is None:
             return None  # "Two of them died at the scene": a part of a figure in another sentence
         if noun is None and head is not None and (inherit or self.w(q.start - 1) in INHERIT_BEFORE):
@@ -258,8 +262,8 @@ class MeaningReader(Sentence):
             if low in STOPWORDS or low in MONTHS or low in WEEKDAYS:
                 break
             if low.endswith(("ed", "ing")) and low not in COUNTED_SYNONYMS and low not in MONEY_KINDS and (
-                    words or low.endswith("ing") and not self.modifies_next(i)):
-                break  # "300 people worked there", "a fifth of shops closed", "a line linking", "$3m coming"
+                    words or not self.modifies_next(i)):
+                break  # "300 people worked there", "a line linking", "$3m coming", "hundreds showed up"
             if low in NOUN_PREDICATES and not words:
                 words.append(low)
                 last = i
@@ -282,6 +286,12 @@ class MeaningReader(Sentence):
             words = words[:-1]
         return words, last, False
 
+    def arrives(self, i: int) -> bool:
+        """The figure's own verb, at token i, is one of coming: 'came to the rally', 'had come out', 'showed up'."""
+        while self.w(i) in _AUXILIARIES and i < len(self.tokens):
+            i += 1
+        return (self.w(i), self.w(i + 1)) in ARRIVAL_PHRASES
+
     def names_a_kind(self, i: int) -> bool:
         """'12 rescue workers were hurt', 'a dozen rescue teams searched': a word of an event before a noun that
         a verb follows is part of the subject, the kind of thing counted, not what happened to it. In 'thousands
@@ -299,7 +309,8 @@ class MeaningReader(Sentence):
 
     def modifies_next(self, i: int) -> bool:
         """'12 striking workers': an -ing word before a noun is an adjective."""
-        return self.is_word(i + 1) and self.w(i + 1) not in STOPWORDS and self.w(i + 1) not in PREDICATE_OF
+        nxt = self.w(i + 1)
+        return self.is_word(i + 1) and nxt not in STOPWORDS and nxt not in PREDICATE_OF and nxt not in _NOT_NOUNS
 
     def severe(self, q_start: int, last: int) -> bool:
         """'40 of them seriously', 'five critically injured', 'in serious condition'."""

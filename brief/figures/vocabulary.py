@@ -216,6 +216,11 @@ NOUN_PREDICATES = {
 # predicates whose default counted thing is people when the text names none ("killed two")
 PEOPLE_PREDICATES = frozenset({"killed", "injured", "hospitalised", "seriously injured", "casualties", "missing",
                                "arrested", "evacuated", "rescued", "attended"})
+# verbs of coming that make a bare count right before them a crowd ("about 38,000 came to the rally", "hundreds
+# showed up"); the particle is part of the verb: "38,000 came from the fund" moves money, "came to" after a
+# figure's subject is a level ("the bill came to $5m"), so these are no predicates of their own
+ARRIVAL_PHRASES = frozenset({("came", "to"), ("come", "to"), ("came", "out"), ("come", "out"), ("showed", "up"),
+                             ("turned", "up"), ("flocked", "to")})
 
 PREDICATE_DISPLAY = {
     "killed": "killed", "injured": "injured", "destroyed": "destroyed", "hospitalised": "in hospital",
