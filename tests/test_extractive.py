@@ -277,6 +277,8 @@ def test_attribution_names_every_outlet_giving_the_value_and_drops_the_others(st
     ("“We will not accept another year without a raise for our members.”", "quote without attribution"),
     ("THE STRIKE WILL CONTINUE UNTIL FURTHER NOTICE, THE UNION SAID.", "all capitals"),
     ("Follow us on https://social.example/velmar for live updates on the strike.", "promo"),
+    ("Even after the deal, the port kept its old contracts for future use,” Kovac said.", "part of a longer quotation"),
+    ('Kovac told the crowd: "We will stay out until the port pays what it owes us.', "part of a longer quotation"),
 ])
 def test_unfit_lines_are_named_with_their_reason(line, reason):
     from brief.summarize.sentence_filter import unfit_reason
@@ -292,6 +294,7 @@ def test_real_sentences_are_fit_and_datelines_and_kickers_are_removed():
         "“We will not back down,” the union’s leader, Mira Kovac, told reporters.",
         "The museum’s copyright lawyers said the case would go to court.",
         "By the end of the week, the union said, most ships had left the harbour.",
+        'Kovac called the offer "an insult" and said the strike would go on.',
     ):
         assert unfit_reason(sentence) is None, sentence
     assert strip_dateline("VELMAR (Reuters) - Dock workers walked out.") == "Dock workers walked out."
@@ -343,3 +346,10 @@ def test_attribution_to_sources_without_an_outlet_name_uses_no_number_word():
         "The ministry said it downed 337 drones overnight, according to Reuters and another report.")
     alone = SummarySentence(sentence.text, (1,))
     assert attribute(alone, 1, fact, unnamed).text.endswith(", according to a report.")
+
+
+def test_a_step_of_an_earlier_argument_leans_on_context():
+    from brief.summarize.sentence_filter import leans_on_context
+
+    assert leans_on_context("Second, the port kept its old contracts after the deal.")
+    assert not leans_on_context("Second-quarter profits at the port fell by a fifth.")

@@ -56,6 +56,10 @@ _DANGLING_STARTS = frozenset(
     so then there here such both another other others instead nevertheless moreover furthermore additionally""".split()
 )
 
+# "Second, ...", "Finally, ...": a step of an argument or list begun in an earlier sentence
+_LIST_STEP = re.compile(r"^(?:first|second|secondly|third|thirdly|fourth|finally|lastly|next|likewise|similarly),",
+                        re.IGNORECASE)
+
 
 # "EXCLUSIVE: ", "UPDATE 2: ", "ORIGINALLY PUBLISHED JANUARY 2021: "
 _KICKER = re.compile(r"""^[A-Z][A-Z0-9 ,.'’&/-]{2,40}:\s+(?=[A-Z"“])""")
@@ -133,10 +137,28 @@ def unfit_reason(sentence: str, title: str = "") -> str | None:
         return "repeats the headline"
     if sentence[0] in _OPENING_QUOTE and not _SPEECH_VERB.search(sentence):
         return "quote without attribution"
+    if not _quotes_balanced(sentence):
+        return "part of a longer quotation"
     return None
 
 
+def _quotes_balanced(sentence: str) -> bool:
+    """False for a piece of a quotation that spans sentences: a closing mark with no opening one before it
+    ('... for future use," Netanyahu said.'), or one left open."""
+    depth = 0
+    for char in sentence:
+        if char == "“":
+            depth += 1
+        elif char == "”":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0 and sentence.count('"') % 2 == 0
+
+
 def leans_on_context(sentence: str) -> bool:
-    """True when the sentence opens with a pronoun or connective, or is a quote: it reads badly out of context."""
+    """True when the sentence opens with a pronoun or connective ("Second, ..."), or is a quote: it reads badly out
+    of context."""
     tokens = words(sentence)
-    return sentence[0] in _OPENING_QUOTE or (bool(tokens) and tokens[0] in _DANGLING_STARTS)
+    return (sentence[0] in _OPENING_QUOTE or bool(_LIST_STEP.match(sentence))
+            or (bool(tokens) and tokens[0] in _DANGLING_STARTS))
