@@ -362,6 +362,17 @@ def test_a_crowd_that_came_agrees_with_people_who_attended():
     assert sorted(r for v in fact.values for r in v.refs) == [1, 2]
 
 
+def test_a_single_source_figure_of_an_earlier_year_says_which_year():
+    published = [datetime(2026, 3, 4, 9), datetime(2026, 3, 4, 11)]
+    facts = facts_of("Two people died when fire tore through the mill on Tuesday. It was the deadliest fire in the "
+                     "valley since 2017, when five people were killed at a sawmill.",
+                     "The mill fire on Tuesday killed two people. The previous blaze at the mill, in 2015, injured "
+                     "eleven workers. Since 2010, 14 people have died in fires in the valley.", published=published)
+    assert sorted((f.what, f.verdict, [v.value for v in f.values]) for f in facts) == [
+        ("people killed in 2017", "single", [5]), ("people killed on Tuesday", "agree", [2]),
+        ("people killed since 2010", "single", [14]), ("workers injured in 2015", "single", [11])]
+
+
 def test_units_on_both_ends_of_a_range_and_a_running_total_are_read_without_failing():
     import json
 

@@ -175,3 +175,11 @@ def test_a_bare_count_that_came_or_showed_up_is_a_crowd():
     assert article_claims("About 38,000 came from the reserve fund.", ref=1) == []  # money moving, not people
     bill = one("The repair bill came to $38,000.")
     assert (bill.unit, bill.predicate) == ("USD", None)
+
+
+def test_an_aside_or_a_when_clause_tells_when_a_figure_happened():
+    assert one("The last big flood, in 2012, forced 3,000 people from their homes.").anchor == "year:2012"
+    assert one("It was the worst since 2017, when five people were killed.").anchor == "year:2017"
+    assert one("In October 2019, a storm damaged 40 homes.").anchor == "month:october 2019"
+    assert one("Since 2017, 40 people have died at the crossing.").anchor == "since:2017"
+    assert one("Russia, which invaded in 2022, launched 90 drones.").anchor is None  # a clause, not an aside

@@ -35,8 +35,8 @@ _ANCHOR_PATTERNS = [
     (re.compile(r"\b(in|since|during)\s+((?:19|20)\d\d)\b"), lambda m: ("since:" if m.group(1) == "since"
                                                                          else "year:") + m.group(2)),
     (re.compile(r"\bin\s+(january|february|march|april|may|june|july|august|september|october|november|"
-                r"december)\b"),
-     lambda m: "month:" + m.group(1)),
+                r"december)(?:\s+((?:19|20)\d\d))?\b"),
+     lambda m: "month:" + m.group(1) + (" " + m.group(2) if m.group(2) else "")),  # "in October 2019"
 ]
 # a cheap test before the anchor patterns run: a word that any of them needs
 _ANCHOR_HINT = re.compile(r"day\b|night|dawn|early|yesterday|today|morning|last|earlier|previous|prior|ago|"

@@ -50,9 +50,13 @@ class Sentence:
         """The sentence's opening clause when it holds no number and comes before the clause at `seg_start`
         ("On Monday night, ...", "In the Moscow region, ..."): its place and time apply to what follows."""
         start, end = self.bounds[0]
-        if start < seg_start and not any(start <= n.first_token < end and not _year_like(n) for n in self.numbers):
+        if start < seg_start and not self.holds_figure(start, end):
             return start, end
         return None
+
+    def holds_figure(self, start: int, end: int) -> bool:
+        """Whether the tokens [start, end) hold a number other than a year."""
+        return any(start <= n.first_token < end and not _year_like(n) for n in self.numbers)
 
     def w(self, i: int) -> str:
         return self.tokens[i].low if 0 <= i < len(self.tokens) else ""

@@ -10,6 +10,8 @@ from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import FORECAST_WORDS, MONTHS, REPORTING_VERBS, STOPWORDS, WEEKDAYS
 
 ANCHOR_REACH = 60  # characters: a time phrase further from the figure belongs to something else
+_ASIDE_TOKENS = 5  # a clause this short that opens with a time phrase is an aside about when: ", back in 2019,"
+_ASIDE_LEAD = frozenset({"back", "then", "and", "also", "again", "on", "in", "at", "during", "early", "late"})
 SCOPE_REACH = 80  # characters after the figure in which its place is named
 _BY_YEAR_RE = re.compile(r"^\W*(?:\w+\W+){0,6}?by (?:19|20)\d\d\b")
 # a clause about another moment: "after talks in Saudi Arabia" does not place the figure
@@ -105,11 +107,38 @@ class SituationReader(Sentence):
         own = [key for pos, key in found if start <= pos < end and abs(pos - here) <= ANCHOR_REACH]
         if own:
             return own[0]
+        aside = self.time_aside(seg_start)
+        if aside is not None:
+            return aside
         lead = self.lead(seg_start)
         if lead is not None:  # "On Monday night, authorities reported that 91 drones..."
             lead_end = self.tokens[lead[1] - 1].end
             return next((key for pos, key in found if pos < lead_end), None)
         return None
+
+    def time_aside(self, seg_start: int) -> str | None:
+        """The moment a clause before the figure's names for it: a clause that is only a time phrase ("the last
+        fire, in 2019, killed four") or the moment a 'when' clause points back to ("the worst since 2019, when
+        four people died": in 2019, not since)."""
+        earlier = [b for b in self.bounds if b[1] <= seg_start]
+        if self.w(seg_start) == "when" and earlier:
+            named = self.anchors_within(*earlier[-1])
+            if named:
+                key = named[-1][1]
+                return "year:" + key[len("since:"):] if key.startswith("since:") else key
+        for start, end in reversed(earlier):
+            if self.holds_figure(start, end):
+                return None  # the clause of another figure: its time is its own
+            named = self.anchors_within(start, end)
+            if named and end - start <= _ASIDE_TOKENS and all(
+                    self.w(i) in _ASIDE_LEAD for i in range(start, end) if self.tokens[i].start < named[0][0]):
+                return named[0][1]
+        return None
+
+    def anchors_within(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The time anchors of the tokens [start, end)."""
+        return [(pos, key) for pos, key in self.anchors
+                if self.tokens[start].start <= pos < self.tokens[end - 1].end]
 
     def first_actor(self) -> str | None:
         return self.actors[min(self.actors)] if self.actors else None

@@ -155,7 +155,7 @@ def label(claims: list[Claim]) -> str:
     if first.rate:
         parts.append(first.rate)
     anchors = {c.anchor for c in claims}
-    if len(anchors) == 1 and first.anchor and first.anchor.startswith(("day:", "year:", "month:", "last:")):
+    if len(anchors) == 1 and first.anchor and first.anchor.startswith(("day:", "year:", "month:", "last:", "since:")):
         parts.append(_anchor_text(first.anchor))
     text = " ".join(p for p in parts if p)
     return ("forecast: " + text) if all(c.forecast for c in claims) else text
