@@ -77,6 +77,7 @@ class FigureValue:
     published: datetime | None = None
     high: float | None = None  # the upper bound of a range ("between 20 and 30": value 20, high 30)
     written: str | None = None  # a fraction or vague amount in the source's words ("about two-thirds", "dozens")
+    quotes: tuple[str, ...] = ()  # every sentence stating this value, one per source that gives it
 
 
 @dataclass(frozen=True)

@@ -337,15 +337,19 @@ def test_attribution_to_sources_without_an_outlet_name_uses_no_number_word():
 
     unnamed = tuple(Source(ref, Article(f"k{ref}", "x")) for ref in (1, 2))
     named = (Source(1, Article("k1", "x", outlet="Reuters")), unnamed[1])
-    sentence = SummarySentence("The ministry said it downed 337 drones overnight.", (1, 2))
+    sentence = SummarySentence("Air defences downed 337 drones overnight.", (1, 2))
     fact = (Fact("drones downed", "conflict", (FigureValue(337.0, None, None, "337 drones", "", (1, 2)),
                                                FigureValue(343.0, None, None, "343", "", (3,)))),)
     assert attribute(sentence, 1, fact, unnamed).text == (
-        "The ministry said it downed 337 drones overnight, according to several reports.")
+        "Air defences downed 337 drones overnight, according to several reports.")
     assert attribute(sentence, 1, fact, named).text == (
-        "The ministry said it downed 337 drones overnight, according to Reuters and another report.")
+        "Air defences downed 337 drones overnight, according to Reuters and another report.")
     alone = SummarySentence(sentence.text, (1,))
     assert attribute(alone, 1, fact, unnamed).text.endswith(", according to a report.")
+    # a sentence naming who claims it already says it is a claim: "a report" would add nothing
+    said = SummarySentence("The ministry said it downed 337 drones overnight.", (1,))
+    assert attribute(said, 1, fact, unnamed).text == said.text
+    assert attribute(said, 1, fact, named).text == "The ministry said it downed 337 drones overnight, according to Reuters."
 
 
 def test_a_step_of_an_earlier_argument_leans_on_context():
@@ -353,3 +357,23 @@ def test_a_step_of_an_earlier_argument_leans_on_context():
 
     assert leans_on_context("Second, the port kept its old contracts after the deal.")
     assert not leans_on_context("Second-quarter profits at the port fell by a fifth.")
+
+
+def test_the_event_behind_the_compared_figures_makes_the_summary(settings):
+    from brief.figures import compare_figures
+
+    opening = "Negotiators from Ostra and Velmar met in Lunden on Monday to discuss a border treaty.\n"
+    rest = ("The delegations spent the morning on the wording of the treaty's first chapter.\n"
+            "Diplomats said the talks on the treaty would continue in Lunden through the week.\n"
+            "Both governments have promised to put any agreement to their parliaments before spring.\n")
+    story = _story(
+        _source(1, opening + "Overnight, a landslide in the hills of Ostra killed 14 villagers.\n" + rest,
+                "Talks open", "Gazette"),
+        _source(2, opening.replace("Negotiators", "Envoys") + "A landslide in Ostra's hills killed 16 villagers.\n"
+                + rest, "Treaty talks begin", "Courier"),
+    )
+    without = _summary(story, settings, max_sentences=2)
+    assert not any("landslide" in s.text for s in without.sentences)
+    summary = _summary(story, settings, compare_figures(story), max_sentences=2)
+    landslide = [s for s in summary.sentences if "landslide" in s.text]
+    assert len(landslide) == 1 and "according to" in landslide[0].text  # outlets disagree: named as a claim

@@ -25,3 +25,6 @@ def test_seed_check_passes_on_the_json_briefing(seeds_dir, shared_dir):
     assert story["independent_outlets"] == 4
     assert 2 <= len(story["summary_sentences"]) <= 5
     assert all(sentence["refs"] for sentence in story["summary_sentences"])
+    # the summary tells both halves of the story: the talks, and the drone attack the figures table is about
+    texts = " ".join(sentence["text"] for sentence in story["summary_sentences"])
+    assert "talks" in texts and "91 drones" in texts

@@ -40,6 +40,7 @@ def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
             published=min(published) if published else None,
             high=first.high if first.qualifier == "between" else None,
             written=first.written,
+            quotes=tuple(dict.fromkeys(c.quote for c in members)),
         ))
     return tuple(sorted(values, key=lambda v: v.refs))
 

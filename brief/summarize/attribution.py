@@ -13,6 +13,7 @@ from brief.figures import contested_in, mentioned_values
 from brief.text import words
 from brief.types import Fact, Source, SummarySentence
 
+_ATTRIBUTED = re.compile(r"\b(?:according to|said|says|reported|reports|told|claimed|claims)\b", re.IGNORECASE)
 _ENDS_WITH_SPEAKER = re.compile(
     r"\b(?:said|says|reported|reports|told \w+|added|according to [^,]+)\.$", re.IGNORECASE
 )
@@ -75,7 +76,8 @@ def attribute(
     cited = sorted(r for r in refs | {own_ref} if r in by_ref)
     names = _names(cited, by_ref)
     text = sentence.text
-    if not set(words(names)) <= set(words(text)):
+    unnamed = names in ("a report", "several reports")
+    if not set(words(names)) <= set(words(text)) and not (unnamed and _ATTRIBUTED.search(text)):
         attributed = _with_attribution(text, names, by_ref[own_ref].article.text if own_ref in by_ref else "")
         if mentioned_values(attributed) <= stated:  # an outlet name with a number in it: leave the text be
             text = attributed

@@ -9,6 +9,8 @@ Salience of a sentence blends
   never counts as confirmation of its original);
 - agreement with the outlets' headlines;
 - position in its article (news puts the essentials first);
+- stating a figure that several independent outlets report (agreeing or not): the briefing's figures table is
+  about it, so the summary should say what happened there;
 and is lowered for short sentences and for ones that lean on context (pronoun or connective openings, bare quotes).
 Selection is maximal marginal relevance: each pick trades salience against similarity to what is already picked,
 and an outlet not yet represented gets a bonus, so every outlet appears early. A sentence that states what a pick
@@ -18,6 +20,7 @@ the pick instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
@@ -27,13 +30,14 @@ from brief.summarize import StoryInput
 from brief.summarize.sentence_filter import leans_on_context, strip_dateline, trim_truncated, unfit_reason
 from brief.summarize.similarity import Similarity, similarity
 from brief.text import paragraphs, split_sentences, words
-from brief.types import Source
+from brief.types import Fact, Source
 
 PER_SOURCE = 20  # fit sentences considered per article: later ones rarely matter, and each is embedded
 MAX_ARTICLE_CHARS = 100_000  # only an article's beginning is read, so a huge input costs no more than a long one
 WEIGHT_CENTRALITY = 0.45
 WEIGHT_HEADLINES = 0.25
 WEIGHT_POSITION = 0.30
+WEIGHT_SHARED_FIGURE = 0.30  # added on top: a figure several outlets report is what the briefing's table is about
 CONTEXT_PENALTY = 0.5  # factor for sentences that lean on what came before them
 FULL_LENGTH_WORDS = 12  # sentences shorter than this carry proportionally less
 MMR_LAMBDA = 0.85  # mild: sentences stating the same as a pick are dropped outright
@@ -122,12 +126,22 @@ def _echo_refs(
     return tuple(sorted({sentence.source.ref} | {-ref for _, ref in best.values()}))
 
 
-def _salience(pool: list[_Sentence], similarity: np.ndarray, title_similarity: np.ndarray) -> np.ndarray:
+def _states_shared_figure(pool: list[_Sentence], facts: Sequence[Fact]) -> np.ndarray:
+    """1 for a sentence that the figures engine read a figure from which two or more independent outlets report
+    (whether they agree or not), else 0."""
+    quotes = [" ".join(q.split()) for fact in facts if fact.verdict != "single" for v in fact.values for q in v.quotes]
+    return np.array([1.0 if any(s.text in q or q in s.text for q in quotes) else 0.0 for s in pool], dtype=np.float32)
+
+
+def _salience(
+    pool: list[_Sentence], similarity: np.ndarray, title_similarity: np.ndarray, facts: Sequence[Fact]
+) -> np.ndarray:
     groups = np.array([s.group for s in pool])
     centrality = _normalised(_centrality(similarity, groups))
     headlines = _normalised(title_similarity.mean(axis=1)) if title_similarity.size else np.zeros(len(pool))
     position = 1.0 / np.sqrt(1.0 + np.array([s.rank for s in pool], dtype=np.float32))
     score = WEIGHT_CENTRALITY * centrality + WEIGHT_HEADLINES * headlines + WEIGHT_POSITION * position
+    score = score + WEIGHT_SHARED_FIGURE * _states_shared_figure(pool, facts)
     length = np.array([min(1.0, len(words(s.text)) / FULL_LENGTH_WORDS) for s in pool])
     context = np.array([CONTEXT_PENALTY if leans_on_context(s.text) else 1.0 for s in pool])
     return score * length * context
@@ -174,7 +188,7 @@ def salient_sentences(
     measured = similarity([s.text for s in everything] + titles, settings)
     blended = measured.blended
     sentences = Similarity(measured.lexical[:n, :n], measured.semantic[:n, :n])
-    scores = _salience(everything, blended[:n, :n], blended[:n, n:])
+    scores = _salience(everything, blended[:n, :n], blended[:n, n:], story_input.facts)
 
     candidates = [i for i, s in enumerate(everything) if s.group == s.source.ref]
     among = np.ix_(candidates, candidates)
