@@ -36,6 +36,14 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in (line.strip() for line in text.split("\n")) if p]
 
 
+# Words that follow a clock time inside a sentence ("3 p.m. Tuesday", "9 a.m. EST").
+_AFTER_CLOCK_TIME = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow tonight
+    et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest eastern central mountain pacific local""".split()
+)
+
+
 def _ends_sentence(before: str, following: str) -> bool:
     """Decide whether the punctuation just before `following` closes a sentence."""
     if not following:
@@ -50,10 +58,12 @@ def _ends_sentence(before: str, following: str) -> bool:
             return False
         if token in ("no", "nos") and first.isdigit():  # "No. 3"
             return False
-        # Initials and dotted abbreviations ("U.S.", "J.", "a.m.") end a sentence only before a word that starts
-        # sentences, not before a name: "at 9 a.m. The council" but "J. Smith".
+        next_word = re.match(r"[\w’']+", following)
+        if token in ("a.m", "p.m"):  # "at 3:30 p.m. Canal Road was closed" but "at 3 p.m. Tuesday", "p.m. EST"
+            return bool(next_word) and next_word.group(0).lower() not in _AFTER_CLOCK_TIME
+        # Initials and dotted abbreviations ("U.S.", "J.") end a sentence only before a word that starts sentences,
+        # not before a name: "U.S. The council" but "J. Smith".
         if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token) or len(token) == 1:
-            next_word = re.match(r"[\w’']+", following)
             return bool(next_word) and next_word.group(0) in _SENTENCE_STARTERS
     return True
 

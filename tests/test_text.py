@@ -9,6 +9,13 @@ def test_abbreviations_and_initials_do_not_end_sentences():
         "Then J. Smith left."]
 
 
+def test_a_clock_time_ends_a_sentence_unless_a_day_or_time_zone_follows():
+    assert split_sentences("The roof fell in at around 3:30 p.m. Canal Road was closed for the rest of the day.") == [
+        "The roof fell in at around 3:30 p.m.", "Canal Road was closed for the rest of the day."]
+    assert split_sentences("The vote is at 3 p.m. Tuesday in the hall. Doors open at 9 a.m. EST sharp.") == [
+        "The vote is at 3 p.m. Tuesday in the hall.", "Doors open at 9 a.m. EST sharp."]
+
+
 def test_quotations_stay_whole():
     assert split_sentences('The chant filled the square: "Enough! Fair pay now!" Then it stopped.') == [
         'The chant filled the square: "Enough! Fair pay now!"', "Then it stopped."]
