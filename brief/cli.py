@@ -134,12 +134,13 @@ def run(
 
 # Commands that live in brief/commands/ (one module each, heavy imports kept inside) are registered here.
 from brief.commands import (cluster, eval_clusters, eval_summaries, figures, init, model,  # noqa: E402
-                            screenshot, send)
+                            runs, screenshot, send)
 
 app.command("figures")(reporting_errors(figures.figures_command))
 app.command("cluster")(cluster.cluster_command)
 app.command("init")(init.init)
 app.command("send")(send.send)
+app.command("runs")(runs.runs)
 app.command("screenshot")(screenshot.screenshot)
 eval_app.command("clusters")(eval_clusters.eval_clusters)
 eval_app.command("summaries")(eval_summaries.eval_summaries)

@@ -192,6 +192,21 @@ def test_delivery_failure_keeps_the_briefing_and_exits_5(site, tmp_path):
         assert store.last_successful_run() is None  # so a "last-run" window still covers this one
 
 
+def test_runs_lists_the_run_log_newest_first_with_outcome_and_reason(site, tmp_path):
+    config = write_config(tmp_path, site, free_port())  # nothing listens there
+    assert run_cli("runs", "--config", str(config)).output.startswith("no scheduled run recorded in ")
+    assert run_cli("run", "--config", str(config), "--email", "--quiet").exit_code == 5
+    assert run_cli("run", "--config", str(config), "--quiet").exit_code in (0, 1)
+    shown = run_cli("runs", "--config", str(config))
+    assert shown.exit_code == 0
+    newest, older = [line for line in shown.output.splitlines() if not line.startswith("    ")]
+    assert f"briefing {TODAY}" in newest and "stories" in newest and "exit 5" not in newest
+    assert "written, not delivered (exit 5)" in older
+    assert "could not send the email" in shown.output  # the reason, under its run
+    (last,) = json.loads(run_cli("runs", "--config", str(config), "-n", "1", "--format", "json").output)
+    assert last["exit_code"] in (0, 1) and last["briefing_date"] == TODAY and last["stories"] >= 1
+
+
 def test_send_an_archived_briefing_and_dry_run_writes_the_eml(site, tmp_path):
     with SmtpServer() as smtp:
         config = write_config(tmp_path, site, smtp.port)
