@@ -277,7 +277,8 @@ def test_attribution_names_every_outlet_giving_the_value_and_drops_the_others(st
     ("“We will not accept another year without a raise for our members.”", "quote without attribution"),
     ("THE STRIKE WILL CONTINUE UNTIL FURTHER NOTICE, THE UNION SAID.", "all capitals"),
     ("Follow us on https://social.example/velmar for live updates on the strike.", "promo"),
-    ("Even after the deal, the port kept its old contracts for future use,” Kovac said.", "part of a longer quotation"),
+    ("Even after the deal, the port kept its old contracts for future use,” Kovac said.",
+     "part of a longer quotation"),
     ('Kovac told the crowd: "We will stay out until the port pays what it owes us.', "part of a longer quotation"),
 ])
 def test_unfit_lines_are_named_with_their_reason(line, reason):
@@ -349,7 +350,8 @@ def test_attribution_to_sources_without_an_outlet_name_uses_no_number_word():
     # a sentence naming who claims it already says it is a claim: "a report" would add nothing
     said = SummarySentence("The ministry said it downed 337 drones overnight.", (1,))
     assert attribute(said, 1, fact, unnamed).text == said.text
-    assert attribute(said, 1, fact, named).text == "The ministry said it downed 337 drones overnight, according to Reuters."
+    assert attribute(said, 1, fact, named).text == (
+        "The ministry said it downed 337 drones overnight, according to Reuters.")
 
 
 def test_a_step_of_an_earlier_argument_leans_on_context():

@@ -204,7 +204,8 @@ def _summaries(name: str, settings: Settings, stories: Sequence[EvalStory], prog
     for start in range(0, len(stories), BATCH):
         batch = stories[start:start + BATCH]
         facts, _ = compare_stories([s.story for s in batch])  # as in a briefing, which attributes contested figures
-        inputs = [StoryInput(story=s.story, facts=f, max_sentences=settings.max_sentences) for s, f in zip(batch, facts)]
+        inputs = [StoryInput(story=s.story, facts=f, max_sentences=settings.max_sentences)
+                  for s, f in zip(batch, facts)]
         texts.extend([sentence.text for sentence in summary.sentences] for summary in summarizer.summarize(inputs))
         progress(f"{name}: {len(texts)}/{len(stories)} stories")
     return texts
