@@ -183,3 +183,17 @@ def test_an_aside_or_a_when_clause_tells_when_a_figure_happened():
     assert one("In October 2019, a storm damaged 40 homes.").anchor == "month:october 2019"
     assert one("Since 2017, 40 people have died at the crossing.").anchor == "since:2017"
     assert one("Russia, which invaded in 2022, launched 90 drones.").anchor is None  # a clause, not an aside
+
+
+def test_a_verb_of_another_clause_or_subject_is_not_what_happened_to_the_things_counted():
+    assert one("Officials warned of arrests as about 90 protesters reached the gate.").predicate is None
+    _, climbers = article_claims("One hiker died in the storm and four other climbers are still on the mountain.",
+                                 ref=1)
+    assert climbers.predicate is None
+    assert one("The talks between the two ministers ended before the firing of the envoy.").predicate is None
+    assert one("The $4 million sent to the charity was never spent.").predicate is None  # money is not launched
+    # the figure's own verb is still found: after a relative pronoun or an adverb, joined objects, later in its clause
+    assert one("The four workers who drowned were named on Friday.").predicate == "killed"
+    assert one("Ten passengers were badly hurt.").predicate == "seriously injured"
+    assert one("The navy fired torpedoes and 30 cruise missiles.").predicate == "launched"
+    assert one("All 40 guests at the hotel were evacuated.").predicate == "evacuated"

@@ -66,11 +66,25 @@ _NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "ea
 _PASSIVE_PATH = frozenset({"not", "n't", "reported", "said", "taken", "rushed", "admitted", "flown", "sent", "to",
                            "treated", "being", "left"})
 _OTHER_WORDS = frozenset({"other", "more", "additional", "further"})
+# words that open another clause: a verb before them is not the verb of a figure after them
+_CLAUSE_OPENERS = frozenset({"as", "that", "which", "who", "whom", "whose", "where", "when", "because", "if",
+                             "after", "before", "since", "until", "though", "although", "whether", "unless"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "by", "with", "after", "before", "during", "near",
+                           "over", "under", "into", "across", "through", "since", "until", "among", "off", "out",
+                           "up", "down", "of", "to", "around", "inside", "outside"})
+_PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# after the figure's noun, the verb of a relative clause is its own: "the three people who died"
+_RELATIVES = frozenset({"who", "that", "which"})
+# a word of an event right after one of these is a noun: "Comey's firing", "our big win", "the demands"
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "s"})
 _ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
 # "including 91 over the capital": a part of the figure before, counting the same thing
 INHERIT_BEFORE = frozenset({"including", "includes", "include", "among", "incl"})
 _PROJECTILES = frozenset({"drones", "missiles", "rockets", "shells", "bombs", "aircraft", "helicopters"})
 _OUTLAY_PREDICATES = frozenset({"paid", "cost", "voted", "won"})
+# events that happen to people and things, never to an amount of money
+_THING_PREDICATES = PEOPLE_PREDICATES | {"launched", "downed", "destroyed", "controlled", "hit", "cut off",
+                                         "employed", "recorded"}
 
 
 def singular(word: str) -> str:
@@ -202,6 +216,8 @@ class MeaningReader(Sentence):
                 noun, noun_words = "fine", ["fine"]  # "was fined $45,000"
         elif predicate in MONEY_PREDICATES:
             predicate = None  # "spent the night at a sports centre": people are not paid
+        if q.unit in CURRENCIES and predicate in _THING_PREDICATES:
+            predicate = None  # "the $1.7 billion sent to the fund" was not launched, "$2m of debt" not controlled
         if noun is None and q.unit is not None and q.unit not in TIME_UNITS:
             noun, noun_words = UNSTATED, [MEASURE_DIMENSIONS.get(q.unit, "amount" if q.unit in CURRENCIES else
                                                                  "share")]  # "it measured about 1.6 metres"
@@ -319,8 +335,11 @@ class MeaningReader(Sentence):
         return any(self.w(i) in SEVERITY_WORDS for i in window)
 
     def predicate(self, q_start: int, a: int, last: int, noun_words: list[str]) -> str | None:
-        """What happened to what is counted: from the noun ('deaths'), the verb after it ('were killed'), the verb
-        before the figure ('killed two', 'shot down 91'), or the nearest predicate in the clause."""
+        """What happened to what is counted: from the noun ('deaths'), the verb after it ('were killed', 'who
+        died'), the verb before the figure ('killed two', 'shot down 91', 'launched missiles and 126 drones'), or
+        a verb later in its clause ('112 employees on the day shift were evacuated'). A verb earlier in the
+        sentence, of another clause or of another subject, is not what happened to the things counted: 'warned
+        of arrests as 130 migrants arrived', 'the student died and three others are still held'."""
         if noun_words and len(noun_words) == 1 and noun_words[0] in NOUN_PREDICATES:
             return NOUN_PREDICATES[noun_words[0]]
         if noun_words and noun_words[-1] in NOUN_PREDICATES and noun_words[-1] not in ("votes", "vote"):
@@ -332,33 +351,50 @@ class MeaningReader(Sentence):
             found, _ = predicate_at(self.tokens, i)
             if found:
                 return self.level_or_change(found, i, a)
-            if self.w(i) not in _AUXILIARIES and self.w(i) not in _PASSIVE_PATH:
-                break
+            low = self.w(i)
+            if low not in _AUXILIARIES and low not in _PASSIVE_PATH and low not in _RELATIVES and not (
+                    low.endswith("ly") and self.is_word(i)):
+                break  # "were seriously injured", "the three people who died"
             i += 1
             steps += 1
         i = q_start - 1
         steps = 0
         change_noun = None
+        conjunction = None
         while i >= seg_start and steps < 6:
             found = predicate_ending_at(self.tokens, i)
             if found in CHANGE_PREDICATES and self.w(i + 1) == "of" and change_noun is None:
                 change_noun = found  # "offered a rise of 4.5%": the verb before says whose rise it is
-            elif found:
+            elif found and (conjunction is None or self.takes_objects(i, conjunction)):
                 return self.level_or_change(found, i, a)
-            if self.tokens[i].kind == "num" or self.w(i) in ("and", "or", "while", "but"):
-                break  # "four were killed and nine taken to hospital": the verb belongs to the figure before
+            elif found:
+                break
+            low = self.w(i)
+            if self.tokens[i].kind == "num" or low in ("while", "but") or low in _CLAUSE_OPENERS:
+                break  # "warned of arrests as 130 migrants arrived": the verb is of another clause
+            if low in ("and", "or"):
+                if conjunction is not None:
+                    break
+                conjunction = i  # "launched missiles and 126 drones", not "four were killed and nine ..."
             i -= 1
             steps += 1
         if change_noun is not None:
             return change_noun
-        best, distance = None, 10 ** 6
-        for i in range(seg_start, seg_end):
-            if q_start <= i <= last:
-                continue
+        for i in range(last + 1, seg_end):
+            low = self.w(i)
+            if i in self.number_tokens or low in _CLAUSE_OPENERS or low in ("and", "or", "to"):
+                break
             found, _ = predicate_at(self.tokens, i)
-            if found and abs(i - a) < distance and not self.belongs_to_other_number(i, a):
-                best, distance = self.level_or_change(found, i, a), abs(i - a)
-        return best
+            if found and self.w(i - 1) not in _DETERMINERS and not self.belongs_to_other_number(i, a):
+                return self.level_or_change(found, i, a)  # "all 112 employees on the day shift were evacuated"
+        return None
+
+    def takes_objects(self, verb: int, conjunction: int) -> bool:
+        """'launched ballistic missiles and 126 drones': a verb whose objects the conjunction joins (words, none
+        a number, between it and the conjunction; not a passive 'were killed in the blast and nine ...')."""
+        between = range(verb + 1, conjunction)
+        return len(between) > 0 and not any(j in self.number_tokens for j in between) and self.w(
+            verb - 1) not in _PASSIVE_AUXILIARIES and self.w(verb + 1) not in _PREPOSITIONS  # "died in the storm"
 
     def belongs_to_other_number(self, i: int, a: int) -> bool:
         """A verb right before another number belongs to that number ('killed 2 and injured 14')."""
