@@ -197,3 +197,26 @@ def test_a_verb_of_another_clause_or_subject_is_not_what_happened_to_the_things_
     assert one("Ten passengers were badly hurt.").predicate == "seriously injured"
     assert one("The navy fired torpedoes and 30 cruise missiles.").predicate == "launched"
     assert one("All 40 guests at the hotel were evacuated.").predicate == "evacuated"
+
+
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        ("Investigators said 40,000 stolen records show the scheme.", "stolen records"),  # the verb is not counted
+        ("The two presidents meet in Geneva.", "presidents"),
+        ("The ban covered six mostly rural districts.", "rural districts"),  # an adverb is no noun
+        ("Auditors reviewed five of Ms. Lane's contracts.", "contracts"),  # nor the possessor
+        ("Some 4,000 U.K. nurses went on strike.", "u.k. nurses"),  # an abbreviation is a word of the phrase
+        ("Two senior White House aides resigned.", "senior white house aides"),
+        ("Roughly 300 young unarmed recruits walked out.", "young unarmed recruits"),
+        ("The depot shipped 90 DVD's.", "dvds"),
+    ],
+)
+def test_the_noun_a_count_names_ends_at_its_plural_and_skips_adverbs_and_possessors(text, counted):
+    assert one(text).noun_text.lower() == counted
+
+
+def test_an_adverb_or_a_word_after_a_duration_is_not_what_it_measures():
+    assert article_claims("She spent three years quietly rebuilding the firm.", ref=1) == []
+    assert article_claims("The caps ran for longer than three weeks due to a court order.", ref=1) == []
+    assert article_claims("The two hugged warmly.", ref=1) == []

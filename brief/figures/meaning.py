@@ -59,13 +59,28 @@ _NOT_NOUNS = frozenset({"overnight", "today", "yesterday", "tonight", "ago", "ea
                         "favour", "favor",
                         # directions: "60 kilometres south of the capital" measures a distance, counts nothing
                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                        "northern", "southern", "eastern", "western", "from", "up", "down"}) | _IRREGULAR_VERBS
+                        "northern", "southern", "eastern", "western", "from", "up", "down",
+                        # "three weeks due to a court order", "two weeks ahead of the vote"
+                        "due", "ahead", "apart", "alive", "long", "tall", "old", "wide", "deep", "together",
+                        "instead", "anyway"}) | _IRREGULAR_VERBS
 
 # "52 votes in favour and 47 against": the second figure counts what the first counts
 # words between a figure's noun and its verb: "nine people were taken to hospital", "were not reported hurt"
 _PASSIVE_PATH = frozenset({"not", "n't", "reported", "said", "taken", "rushed", "admitted", "flown", "sent", "to",
                            "treated", "being", "left"})
 _OTHER_WORDS = frozenset({"other", "more", "additional", "further"})
+# plural nouns that do not end in -s, and words in -s that are no plural
+_PLURALS = frozenset({"people", "men", "women", "children", "police", "feet", "teeth", "mice", "geese", "cattle",
+                      "personnel", "staff", "clergy", "faculty", "aircraft", "livestock", "offspring", "data"})
+_S_SINGULARS = frozenset({"news", "series", "species", "gas", "bus", "lens", "bias", "atlas", "canvas", "chaos",
+                          "means", "arms", "perhaps", "always", "towards", "afterwards", "overseas", "whereas",
+                          "sometimes", "besides", "headquarters", "whereabouts", "congress", "mars", "texas"})
+_LY_NOUNS = frozenset({"family", "ally", "rally", "supply", "assembly", "reply", "belly", "bully", "jelly", "lily",
+                       "anomaly", "monopoly", "homily", "folly", "tally", "gully", "holly", "butterfly", "italy",
+                       "july", "daily", "weekly", "monthly", "quarterly", "elderly", "deadly", "costly", "early"})
+# titles before a name, written with a dot: "Mr. Trump's trips"
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "prof", "capt",
+                     "adm", "maj", "cpl", "pres", "hon", "rev"})
 # words that open another clause: a verb before them is not the verb of a figure after them
 _CLAUSE_OPENERS = frozenset({"as", "that", "which", "who", "whom", "whose", "where", "when", "because", "if",
                              "after", "before", "since", "until", "though", "although", "whether", "unless"})
@@ -98,6 +113,19 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def plural(word: str) -> bool:
+    """Whether a noun looks plural: 'files', 'people', 'CDs'; not 'news', 'gas', 'politics' or 'business'."""
+    if word in _PLURALS:
+        return True
+    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "'s", "’s")) and \
+        word not in _S_SINGULARS and word not in STOPWORDS
+
+
+def is_adverb(word: str) -> bool:
+    """'knowingly', 'largely', 'warmly': an -ly word that is no noun ('family', 'rally', 'ally')."""
+    return len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS and word not in COUNTED_SYNONYMS
 
 
 def counted_key(words: list[str]) -> str | None:
@@ -233,7 +261,12 @@ class MeaningReader(Sentence):
         return noun, noun_words, noun_end, predicate
 
     def noun_after(self, end: int, unit) -> tuple[list[str], int, bool]:
-        """Words of the noun phrase after the figure, its last token, and whether it points back ('others')."""
+        """Words of the noun phrase after the figure, its last token, and whether it points back ('others').
+
+        A count's phrase ends at its plural noun ('100,000 secret files prove it', 'two leaders hold talks'); a
+        possessor is not what is counted ('four of the mayor's trips' counts trips); an adverb is never the noun
+        ('two years knowingly', 'seven largely rural counties' counts counties); an abbreviation such as 'U.S.'
+        is a word of the phrase ('28,500 U.S. troops')."""
         i = end + 1
         seg_start, seg_end = context.segment_of(self.bounds, max(0, end))
         if self.w(i) == "of":  # "20% of the land", "three of the victims", "86 of which"
@@ -244,11 +277,29 @@ class MeaningReader(Sentence):
             i += 1
         words: list[str] = []
         last = end
+        counted = unit is None
         while i < seg_end and len(words) < 5:
+            if counted and words and plural(words[-1]) and not self.plural_at(i):
+                break  # "100,000 secret files prove it": the noun of a count ended at its plural
             tok = self.tokens[i]
             low = tok.low
+            title_end = self.abbreviation_end(i)
+            if title_end is not None:  # "U.S.", "Mr.": one word, as written
+                if low in _TITLES:
+                    i = title_end + 1  # "Mr. Trump's trips": the title is part of a possessor's name
+                    continue
+                words.append("".join(self.tokens[j].text for j in range(i, title_end + 1)).lower())
+                last, i = title_end, title_end + 1
+                continue
             if tok.kind == "punct":
                 if low in ("'", "’") and self.w(i + 1) == "s":  # possessive: "Ukraine's territory"
+                    if self.is_word(i + 2) and self.w(i + 2) not in STOPWORDS and self.w(i + 2) not in _NOT_NOUNS:
+                        words = []  # "four of the mayor's aides" counts aides; "Ukraine's territory" territory
+                    elif words:
+                        if self.tokens[i - 1].text.isupper():
+                            words[-1] += "s"  # "183 CD's" are CDs
+                            last = i + 1
+                        break
                     i += 2
                     continue
                 if low == "-" and words and self.glued(i - 1, i) and self.is_word(i + 1) and self.glued(i, i + 1):
@@ -259,10 +310,16 @@ class MeaningReader(Sentence):
                 break
             if tok.kind == "num" or i in self.number_tokens:
                 break
-            if words and tok.text[:1].isupper() and not self.tokens[last].text[:1].isupper():
-                break  # "the territory Ukraine seized": the noun phrase ended
+            if words and tok.text[:1].isupper() and not self.tokens[last].text[:1].isupper() and not (
+                    counted and not plural(words[-1]) and self.plural_ahead(i)):
+                break  # "the territory Ukraine seized": the noun phrase ended; not in "three senior Trump aides"
             if low in _NOT_NOUNS:
                 break
+            if is_adverb(low):
+                if not words and self.is_word(i + 1) and self.w(i + 1) not in STOPWORDS:
+                    i += 1  # "seven largely rural counties"
+                    continue
+                break  # "two years knowingly", "two embraced warmly"
             if low in ("a", "an", "per") and self.w(i + 1) in RATE_PERIODS:
                 break  # "$85 a barrel" is a price per barrel, "seven days a week" a rate
             if low in ("the", "a", "an") and not words:
@@ -278,7 +335,8 @@ class MeaningReader(Sentence):
             if low in STOPWORDS or low in MONTHS or low in WEEKDAYS:
                 break
             if low.endswith(("ed", "ing")) and low not in COUNTED_SYNONYMS and low not in MONEY_KINDS and (
-                    words or not self.modifies_next(i)):
+                    words or not self.modifies_next(i)) and not (
+                    counted and words and not plural(words[-1]) and self.modifies_next(i) and self.plural_at(i + 1)):
                 break  # "300 people worked there", "a line linking", "$3m coming", "hundreds showed up"
             if low in NOUN_PREDICATES and not words:
                 words.append(low)
@@ -301,6 +359,43 @@ class MeaningReader(Sentence):
         if unit is not None and words and words[-1] in CURRENCY_WORDS:
             words = words[:-1]
         return words, last, False
+
+    def abbreviation_end(self, i: int) -> int | None:
+        """The last token of an abbreviation starting at i: 'U.S.', 'U.K.', 'Mr.' (a title before a name)."""
+        if not self.is_word(i) or self.w(i + 1) != "." or not self.glued(i, i + 1):
+            return None
+        if self.w(i) in _TITLES and self.is_word(i + 2) and self.tokens[i + 2].text[:1].isupper():
+            return i + 1
+        j = i
+        while len(self.tokens[j].text) == 1 and self.tokens[j].text.isupper() and self.w(j + 1) == "." and \
+                self.glued(j, j + 1):
+            if not (self.is_word(j + 2) and self.glued(j + 1, j + 2)):
+                return j + 1 if j > i else None
+            j += 2
+        return None
+
+    def plural_at(self, i: int) -> bool:
+        """Token i is a plural noun that continues a compound ('two U.S. metals industries')."""
+        return self.is_word(i) and not self.tokens[i].text[:1].isupper() and plural(self.w(i)) and \
+            self.w(i) not in STOPWORDS and self.w(i) not in PREDICATE_OF
+
+    def plural_ahead(self, i: int) -> bool:
+        """A plural noun ends the phrase that a capitalised word at i continues: 'three senior Trump campaign
+        officials', but not 'the territory Ukraine seized'."""
+        j = i
+        while j < min(len(self.tokens), i + 6):
+            end = self.abbreviation_end(j)
+            if end is not None:
+                j = end + 1
+                continue
+            if not self.is_word(j) or self.w(j) in STOPWORDS or self.w(j) in PREDICATE_OF or j in self.number_tokens:
+                return False
+            if self.plural_at(j):
+                return True
+            if not self.tokens[j].text[:1].isupper() and self.w(j).endswith(("ed", "ing")):
+                return False
+            j += 1
+        return False
 
     def arrives(self, i: int) -> bool:
         """The figure's own verb, at token i, is one of coming: 'came to the rally', 'had come out', 'showed up'."""
@@ -326,7 +421,8 @@ class MeaningReader(Sentence):
     def modifies_next(self, i: int) -> bool:
         """'12 striking workers': an -ing word before a noun is an adjective."""
         nxt = self.w(i + 1)
-        return self.is_word(i + 1) and nxt not in STOPWORDS and nxt not in PREDICATE_OF and nxt not in _NOT_NOUNS
+        return self.is_word(i + 1) and nxt not in STOPWORDS and nxt not in PREDICATE_OF and nxt not in _NOT_NOUNS \
+            and not is_adverb(nxt)
 
     def severe(self, q_start: int, last: int) -> bool:
         """'40 of them seriously', 'five critically injured', 'in serious condition'."""
@@ -361,10 +457,12 @@ class MeaningReader(Sentence):
         steps = 0
         change_noun = None
         conjunction = None
+        preposition = False
         while i >= seg_start and steps < 6:
             found = predicate_ending_at(self.tokens, i)
             if found in CHANGE_PREDICATES and self.w(i + 1) == "of" and change_noun is None:
                 change_noun = found  # "offered a rise of 4.5%": the verb before says whose rise it is
+                preposition = False
             elif found and (conjunction is None or self.takes_objects(i, conjunction)):
                 return self.level_or_change(found, i, a)
             elif found:
@@ -372,6 +470,9 @@ class MeaningReader(Sentence):
             low = self.w(i)
             if self.tokens[i].kind == "num" or low in ("while", "but") or low in _CLAUSE_OPENERS:
                 break  # "warned of arrests as 130 migrants arrived": the verb is of another clause
+            if preposition and not found and self.is_word(i) and low not in STOPWORDS and low not in _GENERIC_NOUNS:
+                break  # "offered protections for 700,000 migrants": the verb's object is another noun
+            preposition = preposition or (low in _PREPOSITIONS and low != "by")  # "cut shipments by 30%"
             if low in ("and", "or"):
                 if conjunction is not None:
                     break
