@@ -398,3 +398,10 @@ def test_a_story_the_figures_engine_fails_on_loses_only_its_own_figures(monkeypa
     facts, problems = figures.compare_stories([good, bad])
     assert facts[0] and facts[1] == ()
     assert len(problems) == 1 and "odd.txt" in problems[0] and "ZeroDivisionError" in problems[0]
+
+
+def test_things_told_apart_by_a_modifier_join_only_when_their_values_fit():
+    facts = facts_of("The ban covers seven mostly rural counties.", "Officials of the two counties met.")
+    assert {f.verdict for f in facts} == {"single"}  # not a conflict of 7 against 2
+    (fact,) = facts_of("Investigators seized about 50,000 secret files.", "Some 50,000 files were taken.")
+    assert fact.verdict == "agree"

@@ -5,7 +5,7 @@ another event, another day, the other side's launches, another place, a forecast
 against a count, another holder of a share, one source giving two different values in one voice). It is +2 when
 they are the same quantity in every respect and their values fit, +1 when the values do not fit (a conflict).
 When they differ in a softer way (a day the story is not about against none, "launched" against "shot down",
-"people" against "civilians", a count for a region against one for the whole country, a place the gazetteer
+"people" against "civilians", "rural counties" against "counties", a count for a region against one for the whole country, a place the gazetteer
 does not know) the values decide: fitting values join (+1), others stay apart (-1) — except that a whole smaller
 than its part, or two close counts whose places cannot be told apart, are one disputed count (+1).
 Groups then merge greedily, best average vote first, while no pair is vetoed and the sum stays positive.
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from brief.figures import places
 from brief.figures.extract import Claim
 from brief.figures.vocabulary import (
+    CANONICAL_NOUNS,
     CHANGE_PREDICATES,
     NEUTRAL_PREDICATES,
     PEOPLE_SUBSETS,
@@ -65,6 +66,8 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
             return VETO
         if not (a.predicate == b.predicate == "attended"):  # protesters at a rally are its people
             soft.add("noun")
+    elif a.noun not in CANONICAL_NOUNS and a.noun != UNSTATED and _modifiers(a) != _modifiers(b):
+        soft.add("noun")  # "seven rural counties" may not be "two counties": the values decide
     if not _predicates_fit(a.predicate, b.predicate, soft):
         return VETO
     if a.with_attacker is not None and b.with_attacker is not None and a.with_attacker != b.with_attacker:
@@ -85,6 +88,11 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
         soft.add("part")
         whole = 0 if scope == "a-whole" else 1
     return Pair(False, frozenset(soft), whole)
+
+
+def _modifiers(claim: Claim) -> frozenset[str]:
+    """The words before the head noun of what a claim counts: 'rural' in 'seven rural counties'."""
+    return frozenset(claim.noun_text.lower().split()[:-1])
 
 
 def _same_thing(x: str, y: str) -> bool:
