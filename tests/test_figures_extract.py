@@ -220,3 +220,11 @@ def test_an_adverb_or_a_word_after_a_duration_is_not_what_it_measures():
     assert article_claims("She spent three years quietly rebuilding the firm.", ref=1) == []
     assert article_claims("The caps ran for longer than three weeks due to a court order.", ref=1) == []
     assert article_claims("The two hugged warmly.", ref=1) == []
+
+
+def test_what_is_counted_keeps_the_capitals_of_names_and_abbreviations():
+    assert one("The three European leaders agreed on a plan.").noun_text == "European leaders"
+    assert one("At dawn, 29 FBI agents searched the house.").noun_text == "FBI agents"
+    assert one("Some 4,000 U.K. nurses went on strike.").noun_text == "U.K. nurses"
+    assert one("Turnout was 62%.").noun_text == "turnout"  # a capital that only opens the sentence is dropped
+    assert one("ELEVEN PEOPLE DIED IN THE BLAST.").noun_text == "people"

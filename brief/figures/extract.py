@@ -113,7 +113,8 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
         return Claim(
             ref=self.ref, origin=self.origin, published=self.published, position=(self.index, n.start),
             value=q.value, low=q.low, high=q.high, unit=q.unit, qualifier=q.qualifier, text=text, quote=self.sentence,
-            noun=noun, noun_text=" ".join(noun_words), predicate=predicate, scope=resolve(scope, country),
+            noun=noun, noun_text=self.as_written(noun_words, q.start, last), predicate=predicate,
+            scope=resolve(scope, country),
             attacker=attacker, target=target, anchor=anchor, rate=rate,
             forecast=self.is_forecast(seg_start, q.start, last),
             with_attacker=context.with_attacker(self.sentence) if predicate in PEOPLE_PREDICATES else None,
@@ -121,6 +122,19 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
             holder=self.holder(q.start, noun) if q.unit == "%" or noun in SHARED_OUT else None,
             written=self.written(n, q),
         )
+
+    def as_written(self, words: list[str], start: int, last: int) -> str:
+        """The words of what is counted with the capitals the source gives them ('European leaders', 'U.S.
+        troops', 'FBI agents'), except a word that opens the sentence ('Turnout was 62%') or a shouted one."""
+        if self.sentence.isupper():
+            return " ".join(words)
+        before = self.sentence[:self.tokens[last].end]  # the noun, or the subject of a level before the figure
+        shown = []
+        for word in words:
+            found = list(re.finditer(r"(?<![\w.])" + re.escape(word) + r"(?!\w)", before, re.IGNORECASE))
+            m = found[-1] if found else None
+            shown.append(m.group(0) if m is not None and m.start() > 0 and m.group(0) != word else word)
+        return " ".join(shown)
 
     def written(self, n: Number, q: Quantity) -> str | None:
         """A fraction or vague amount as the source words it ("about two-thirds", "dozens"): shown as such, since

@@ -223,7 +223,7 @@ class MeaningReader(Sentence):
         if noun is None and inherit and head is None:
             return None  # "Two of them died at the scene": a part of a figure in another sentence
         if noun is None and head is not None and (inherit or self.w(q.start - 1) in INHERIT_BEFORE):
-            noun, noun_words, predicate = head.noun, head.noun_text.split(), predicate or head.predicate
+            noun, noun_words, predicate = head.noun, head.noun_text.lower().split(), predicate or head.predicate
         if noun is None:
             subject = self.subject_before(q.start, q.unit)
             if subject:
@@ -237,7 +237,7 @@ class MeaningReader(Sentence):
         shares = q.unit == "%" and head is not None and head.unit == "%" and head.holder is not None
         # "Smith won 52% of the vote, Jones took 45%": the second share is of the same vote
         if noun is None and head is not None and (elliptic or shares) and q.unit == head.unit:
-            noun, noun_words, predicate = head.noun, head.noun_text.split(), predicate or head.predicate
+            noun, noun_words, predicate = head.noun, head.noun_text.lower().split(), predicate or head.predicate
         if q.unit in CURRENCIES:
             noun = _money_kind(noun_words) if noun is not None else None
             if noun is None and predicate == "fined":
