@@ -405,3 +405,12 @@ def test_things_told_apart_by_a_modifier_join_only_when_their_values_fit():
     assert {f.verdict for f in facts} == {"single"}  # not a conflict of 7 against 2
     (fact,) = facts_of("Investigators seized about 50,000 secret files.", "Some 50,000 files were taken.")
     assert fact.verdict == "agree"
+
+
+def test_a_label_does_not_say_twice_what_happened_nor_that_things_were_won():
+    (fact,) = facts_of("Police made 12 arrests overnight.", "Twelve people were arrested overnight.")
+    assert (fact.what, fact.verdict) == ("people arrested", "agree")  # not "arrests arrested", and one fact
+    (fact,) = facts_of("The petition received 120,000 signatures.")
+    assert fact.what == "signatures received"
+    (fact,) = facts_of("Smith won 120 seats.")
+    assert fact.what == "seats won by Smith"

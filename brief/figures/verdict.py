@@ -8,7 +8,16 @@ from brief.figures import places
 from brief.figures.align import compatible
 from brief.figures.extract import Claim
 from brief.figures.numbers import mentioned_values
-from brief.figures.vocabulary import CANONICAL_NOUNS, CUMULATIVE_PREDICATES, PREDICATE_DISPLAY, TIME_UNITS, UNSTATED
+from brief.figures.vocabulary import (
+    CANONICAL_NOUNS,
+    CUMULATIVE_PREDICATES,
+    PEOPLE_SUBSETS,
+    PREDICATE_DISPLAY,
+    PREDICATE_OF,
+    SHARED_OUT,
+    TIME_UNITS,
+    UNSTATED,
+)
 from brief.types import Fact, FigureValue
 
 VERDICT_ORDER = {"conflict": 0, "update": 1, "agree": 2, "single": 3}
@@ -125,8 +134,11 @@ def label(claims: list[Claim]) -> str:
     predicates = Counter(c.predicate for c in claims if c.predicate)
     top = max(predicates, key=lambda p: (predicates[p], -_first_index(claims, p))) if predicates else None
     predicate = PREDICATE_DISPLAY.get(top, top) if top else ""
-    if predicate and predicate in noun.split():
-        predicate = ""  # "fine", not "fine fine"
+    if predicate and (predicate in noun.split() or any(PREDICATE_OF.get(w) == top for w in noun.lower().split())):
+        predicate = ""  # "fine", not "fine fine"; "losses", not "losses lost"
+    if top == "won" and noun not in SHARED_OUT and noun != "people" and noun not in PEOPLE_SUBSETS and (
+            first.unit is None or first.unit in TIME_UNITS) and first.noun != UNSTATED:
+        predicate = "received"  # "the petition received 120,000 signatures": signatures are not won
     scopes = {c.scope.key for c in claims if c.scope}
     scoped = [c for c in claims if c.scope]
     where = places.label(scoped[0].scope) if len(scopes) == 1 and 2 * len(scoped) >= len(claims) else ""

@@ -116,6 +116,8 @@ COUNTED_SYNONYMS = {
     "aid": "amount", "package": "amount", "funding": "amount", "funds": "amount", "fund": "amount",
     "assistance": "amount", "money": "amount", "sum": "amount", "financing": "amount", "land": "territory",
     "turnout": "turnout",
+    # a noun that says what happened counts the people it happened to: "12 arrests" are 12 people arrested
+    "arrest": "people", "arrests": "people", "evacuee": "people", "evacuees": "people",
 }
 # subsets of "people": compatible with a count of people only when the values agree
 PEOPLE_SUBSETS = frozenset({
