@@ -228,3 +228,21 @@ def test_what_is_counted_keeps_the_capitals_of_names_and_abbreviations():
     assert one("Some 4,000 U.K. nurses went on strike.").noun_text == "U.K. nurses"
     assert one("Turnout was 62%.").noun_text == "turnout"  # a capital that only opens the sentence is dropped
     assert one("ELEVEN PEOPLE DIED IN THE BLAST.").noun_text == "people"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The breach lasted through the first half of 2016.",  # a stretch of time, not a share
+        "He spent the first hour and a half of it on trade.",
+        "Veterans of the 1950 - 53 war gathered.",  # the end of a span of years, written with spaces
+        "A 23 - year - old nurse was questioned.",  # an age written with spaces
+    ],
+)
+def test_times_spans_ages_and_names_written_loosely_are_not_counts(text):
+    assert article_claims(text, ref=1) == []
+
+
+def test_a_range_from_zero_to_a_number_word_is_read():
+    assert one("The plan would add zero to a dozen inspectors.").noun == "inspector"
+

@@ -36,6 +36,9 @@ from brief.figures.vocabulary import (
 
 _RANGE_JOINERS = frozenset({"to", "-", "–", "and", "or"})
 _JOINERS = frozenset({"-", "–", "/"})  # glued between digits: "3-1", "555-0123", "24/7"
+_PART_OF_TIME = frozenset({"first", "second", "last", "latter", "former", "back", "front", "final"})
+_TIME_WORDS = frozenset({"hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "month", "months",
+                         "year", "years", "mile", "miles"})
 
 
 def interval(value: float, qualifier: str | None, precision: float = 0.0) -> tuple[float, float]:
@@ -124,6 +127,9 @@ class QuantityReader(Sentence):
         if n.kind != "fraction":
             return False
         after = self.w(n.last_token + 1)
+        before = self.w(n.first_token - 1)
+        if before in _PART_OF_TIME or (before == "and" and self.w(n.first_token - 2) in _TIME_WORDS):
+            return True  # "the first half of 2016", "an hour and a half of it": a stretch of time, no share
         return after != "of" or self.w(n.last_token + 2) in ("a", "an")
 
     def ratio_after(self, k: int, end: int, value: float) -> tuple[float, int] | None:
@@ -156,6 +162,12 @@ class QuantityReader(Sentence):
             return True  # "9 o'clock"
         if self.is_year(n):
             return True
+        if before in _JOINERS | {"to"} and n.value < 100 and any(
+                m.last_token == a - 2 and self.is_year(m) for m in self.numbers):
+            return True  # "the 1950 - 53 war", "the 2016 – 17 season": the end of a span of years
+        if after in _JOINERS and self.w(b + 2) in ("year", "years", "month", "week", "day") and \
+                self.w(b + 3) in _JOINERS and self.w(b + 4) == "old":
+            return True  # "a 23 - year - old" written with spaces
         if before in LABEL_WORDS or before == "#" or (before == "." and self.w(a - 2) == "no"):
             return True  # "No. 3", "Route 66", "page 5"
         if before == "per":
@@ -319,7 +331,9 @@ class QuantityReader(Sentence):
         low = value
         if other.last_token > other.first_token and self.numbers[k].last_token == self.numbers[k].first_token \
                 and low < high / 100:
-            low *= high / float(other.text.split()[0].replace(",", "") or 1)  # "1.5 to 2 million"
+            head = other.text.split()[0].replace(",", "")
+            if head.replace(".", "", 1).isdigit() and float(head):
+                low *= high / float(head)  # "1.5 to 2 million" (not "zero to a dozen")
         if unit == "%" and self.numbers[k].kind == "fraction":
             return None
         if not low < high:
