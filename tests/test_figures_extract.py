@@ -246,3 +246,8 @@ def test_times_spans_ages_and_names_written_loosely_are_not_counts(text):
 def test_a_range_from_zero_to_a_number_word_is_read():
     assert one("The plan would add zero to a dozen inspectors.").noun == "inspector"
 
+
+def test_a_plural_head_counts_what_it_names_not_a_known_word_before_it():
+    assert one("The three House committee chairmen wrote to him.").noun == "chairmen"
+    assert one("Ukraine counted 30 drone attacks on the city.").noun == "attack"
+    assert article_claims("A House committee said the 30 - day delay was final.", ref=1) == []  # nor a home

@@ -117,7 +117,7 @@ def singular(word: str) -> str:
 
 def plural(word: str) -> bool:
     """Whether a noun looks plural: 'files', 'people', 'CDs'; not 'news', 'gas', 'politics' or 'business'."""
-    if word in _PLURALS:
+    if word in _PLURALS or (word.endswith("men") and len(word) > 5):  # "chairmen", "gunmen"
         return True
     return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "'s", "’s")) and \
         word not in _S_SINGULARS and word not in STOPWORDS
@@ -143,6 +143,8 @@ def counted_key(words: list[str]) -> str | None:
     known = [(i, COUNTED_SYNONYMS.get(w) or COUNTED_SYNONYMS.get(singular(w)) or _nationals(w))
              for i, w in enumerate(words)]
     known = [(i, key) for i, key in known if key]
+    if known and known[-1][0] < len(words) - 1 and plural(words[-1]) and words[-1] not in _GENERIC_NOUNS:
+        return singular(words[-1])  # "three House committee chairmen" count chairmen, not homes
     if known:
         # "voters cast ballots": two known nouns apart are noun + verb + noun, the first is what is counted
         if len(known) > 1 and known[-1][0] - known[-2][0] > 1:
@@ -542,8 +544,8 @@ class MeaningReader(Sentence):
             low = self.w(j)
             if j >= 1 and (self.w(j - 1), low) in COUNTED_PHRASES:
                 return [self.w(j - 1), low]
-            if low in NOUN_PREDICATES or low in COUNTED_SYNONYMS:
-                return [low]
+            if (low in NOUN_PREDICATES or low in COUNTED_SYNONYMS) and not (j > 0 and self.tokens[j].text[:1].isupper()):
+                return [low]  # not the "House" of "the White House said the 30-day delay ..."
         j = link - 1
         just_before = self.w(q_start - 1)
         if j < seg_start or not self.is_word(j) or not (
