@@ -251,3 +251,8 @@ def test_a_plural_head_counts_what_it_names_not_a_known_word_before_it():
     assert one("The three House committee chairmen wrote to him.").noun == "chairmen"
     assert one("Ukraine counted 30 drone attacks on the city.").noun == "attack"
     assert article_claims("A House committee said the 30 - day delay was final.", ref=1) == []  # nor a home
+
+
+def test_an_amount_of_money_in_a_sentence_about_a_vote_is_no_side_of_the_vote():
+    money = one("Senators would not vote for a bill that swapped protections for $4.2 billion for the fence.")
+    assert (money.unit, money.noun, money.predicate) == ("USD", "", None)

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from brief.figures.numbers import Token, mentioned_values
 from brief.figures.places import Place, actors, find_scope, reported_from
-from brief.figures.vocabulary import ATTACK_NOUNS, WEEK
+from brief.figures.vocabulary import ATTACK_NOUNS, CURRENCY_SYMBOLS, CURRENCY_WORDS, WEEK
 
 _SEGMENT_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", "[", "]"})
 _SEGMENT_WORDS = frozenset({"while", "whereas", "but"})
@@ -173,12 +173,19 @@ def vote_tallies(sentence: str, tokens: list[Token], numbers: list) -> dict[int,
             sides[k], sides[k + 1] = first, "against" if first == "for" else "for"
     for k, n in enumerate(numbers):
         after = " ".join(low[n.last_token + 1:n.last_token + 4])
-        if k in sides or not n.value:
-            continue
+        if k in sides or not n.value or _money_or_share(tokens, n):
+            continue  # "in exchange for $5.7 billion for the wall" is no vote
         m = _SIDE_AFTER_RE.match(after)
         if m:
             sides[k] = "abstained" if m.group(2) else ("against" if m.group(1) in ("against", "opposed") else "for")
     return sides
+
+
+def _money_or_share(tokens: list[Token], n) -> bool:
+    """'$5.7 billion', '5.7 billion dollars', '40%': an amount or a share, never the count of a side of a vote."""
+    before = tokens[n.first_token - 1].text if n.first_token > 0 else ""
+    after = tokens[n.last_token + 1].low if n.last_token + 1 < len(tokens) else ""
+    return before in CURRENCY_SYMBOLS or after in CURRENCY_WORDS or after in ("%", "percent", "per")
 
 
 def attribution(sentence: str, tokens: list[Token], bounds: list[tuple[int, int]], index: int) -> str | None:
