@@ -74,3 +74,8 @@ def test_huge_digit_runs_do_not_stall():
     started = time.perf_counter()
     assert mentioned_values(text) == frozenset()
     assert time.perf_counter() - started < 10
+
+
+def test_a_half_dozen_and_a_hyphenated_dozen_are_numbers_and_a_bare_dozen_is_none():
+    assert mentioned_values("a half-dozen senators and nearly two-dozen orders") == frozenset({6.0, 24.0})
+    assert mentioned_values("eggs sold by the dozen") == frozenset()

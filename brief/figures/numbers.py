@@ -196,6 +196,9 @@ class _Scanner:
         """'one-fifth', 'two-thirds', 'a quarter of', 'half of', 'three quarters'."""
         w = self.word(i)
         if w == "half":
+            if self.is_hyphen_joined(i) and self.word(i + 2) == "dozen":  # "a half-dozen"
+                self.emit(i, i + 2, 6.0, "cardinal", True)
+                return i + 3
             if self.word(i + 1) == "a" and (self.word(i + 2) in SCALES or self.word(i + 2) == "dozen"):
                 scale = 12 if self.word(i + 2) == "dozen" else SCALES[self.word(i + 2)]
                 self.emit(i, i + 2, scale / 2, "cardinal", True)
@@ -245,6 +248,9 @@ class _Scanner:
         while j < n:
             parts = _word_parts(self.tokens, j)
             values = [self.word(p) for p in parts]
+            if len(values) == 2 and values[0] in UNITS and values[1] == "dozen" and not seen:
+                current, last, seen = UNITS[values[0]] * 12.0, parts[-1], True  # "two-dozen"
+                break
             if len(values) > 1 and not all(v in UNITS or v in TENS for v in values):
                 parts, values = [j], values[:1]  # "six-hour", "one-day": the number is the first word
             if all(v in UNITS or v in TENS for v in values) and (len(values) == 1 or values[0] in TENS):
@@ -270,6 +276,8 @@ class _Scanner:
                 j += 1
             else:
                 break
+        if not seen:
+            return i + 1  # a bare "dozen" ("by the dozen") states no number
         self.emit(i, last, total + current, "cardinal", True)
         return last + 1
 
