@@ -256,3 +256,12 @@ def test_a_plural_head_counts_what_it_names_not_a_known_word_before_it():
 def test_an_amount_of_money_in_a_sentence_about_a_vote_is_no_side_of_the_vote():
     money = one("Senators would not vote for a bill that swapped protections for $4.2 billion for the fence.")
     assert (money.unit, money.noun, money.predicate) == ("USD", "", None)
+
+
+def test_a_verb_with_its_own_object_or_purpose_is_not_the_event_of_a_figure():
+    assert one("The rules aim at allowing the two steel mills to increase their output.").predicate is None
+    assert one("The accord, struck between Peru and six neighbouring states — Chile, Bolivia and others — "
+               "was signed in May.").predicate is None
+    assert one("Prosecutors moved to drop the 22 fraud charges.").predicate is None  # not a fall of 22
+    assert one("The firm will cut its payroll by 10%.").predicate == "fell"
+    assert one("Nine people were taken to hospital.").predicate == "hospitalised"

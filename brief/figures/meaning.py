@@ -86,7 +86,9 @@ _CLAUSE_OPENERS = frozenset({"as", "that", "which", "who", "whom", "whose", "whe
                              "after", "before", "since", "until", "though", "although", "whether", "unless"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "by", "with", "after", "before", "during", "near",
                            "over", "under", "into", "across", "through", "since", "until", "among", "off", "out",
-                           "up", "down", "of", "to", "around", "inside", "outside"})
+                           "up", "down", "of", "to", "around", "inside", "outside", "between", "against",
+                           "toward", "towards", "without", "within", "via", "per", "about"})
+_OBJECT_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "those", "these"})
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # after the figure's noun, the verb of a relative clause is its own: "the three people who died"
 _RELATIVES = frozenset({"who", "that", "which"})
@@ -453,6 +455,8 @@ class MeaningReader(Sentence):
             if low not in _AUXILIARIES and low not in _PASSIVE_PATH and low not in _RELATIVES and not (
                     low.endswith("ly") and self.is_word(i)):
                 break  # "were seriously injured", "the three people who died"
+            if low == "to" and self.w(i - 1) not in _PASSIVE_PATH | _AUXILIARIES:
+                break  # "allowing two industries to increase output": a purpose, not what happened to them
             i += 1
             steps += 1
         i = q_start - 1
@@ -513,6 +517,8 @@ class MeaningReader(Sentence):
         between = [self.w(j) for j in range(i + 1, a)]
         if between and between[-1] in ("to", "at") or "to" in between[:2]:
             return None
+        if set(between) & _OBJECT_DETERMINERS and "by" not in between:
+            return None  # "drop the 22 charges" has an object; "cut its shipments by 30%" is a change
         return found
 
     def subject_before(self, q_start: int, unit: str | None = None) -> list[str]:
