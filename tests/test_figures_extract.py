@@ -265,3 +265,12 @@ def test_a_verb_with_its_own_object_or_purpose_is_not_the_event_of_a_figure():
     assert one("Prosecutors moved to drop the 22 fraud charges.").predicate is None  # not a fall of 22
     assert one("The firm will cut its payroll by 10%.").predicate == "fell"
     assert one("Nine people were taken to hospital.").predicate == "hospitalised"
+
+
+def test_what_is_counted_is_neither_a_name_an_article_linked_word_nor_money_for_parcels():
+    room = one("He lives in a tower with an 80-foot-long living room.")
+    assert (room.noun, room.predicate) == ("", None)  # not people killed ("lives")
+    assert one("More than a half-dozen House and Senate Democrats will skip it.").noun == "house"  # no homes
+    assert one("Police found more than 10 packages containing wires.").noun == "package"  # not an amount
+    assert one("More than three quarters of applicants pass that review.").noun_text == "applicants"
+    assert one("A three-hour nightmare early on Sunday ended.").noun_text == "nightmare"

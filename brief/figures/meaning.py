@@ -77,7 +77,7 @@ _S_SINGULARS = frozenset({"news", "series", "species", "gas", "bus", "lens", "bi
                           "sometimes", "besides", "headquarters", "whereabouts", "congress", "mars", "texas"})
 _LY_NOUNS = frozenset({"family", "ally", "rally", "supply", "assembly", "reply", "belly", "bully", "jelly", "lily",
                        "anomaly", "monopoly", "homily", "folly", "tally", "gully", "holly", "butterfly", "italy",
-                       "july", "daily", "weekly", "monthly", "quarterly", "elderly", "deadly", "costly", "early"})
+                       "july", "daily", "weekly", "monthly", "quarterly"})
 # titles before a name, written with a dot: "Mr. Trump's trips"
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "prof", "capt",
                      "adm", "maj", "cpl", "pres", "hon", "rev"})
@@ -219,6 +219,11 @@ class MeaningReader(Sentence):
                 "votes", ["votes"], q.end, side)
         noun_words, noun_end, inherit = self.noun_after(q.end, q.unit)
         noun = counted_key(noun_words)
+        if noun_words and noun_end > 0 and self.tokens[noun_end].text[:1].isupper() and \
+                noun_words[-1] in COUNTED_SYNONYMS:
+            noun = singular(noun_words[-1])  # "a half-dozen House and Senate Democrats": a name, no homes
+        if noun == "amount" and q.unit is None and noun_words:
+            noun = singular(noun_words[-1])  # "a dozen packages" are parcels, not an amount of money
         predicate = self.predicate(q.start, a, max(q.end, noun_end), noun_words)
         head = self.claims[-1] if self.claims else None
         if noun is None and not inherit and q.unit is None and self.w(q.start - 1) != "of" and self.arrives(
@@ -281,7 +286,7 @@ class MeaningReader(Sentence):
             i += 1
         words: list[str] = []
         last = end
-        counted = unit is None
+        counted = unit is None or (unit == "%" and self.w(end + 1) == "of")  # "three quarters of applicants pass"
         while i < seg_end and len(words) < 5:
             if counted and words and plural(words[-1]) and not self.plural_at(i):
                 break  # "100,000 secret files prove it": the noun of a count ended at its plural
@@ -542,8 +547,8 @@ class MeaningReader(Sentence):
             link, i = i, i - 1
             if low == "of":
                 break  # "a pay rise of 4.5%", "a budget of $6.8 trillion": the noun before "of" is the subject
-        if link is None:
-            return []
+        if link is None or all(self.w(j) in ("the", "a", "an") for j in range(link, q_start)):
+            return []  # "he lives in a tower with an 80-foot room": an article links no subject
         for j in range(link - 1, seg_start - 1, -1):
             if j in self.number_tokens:
                 break
