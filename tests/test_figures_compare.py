@@ -414,3 +414,13 @@ def test_a_label_does_not_say_twice_what_happened_nor_that_things_were_won():
     assert fact.what == "signatures received"
     (fact,) = facts_of("Smith won 120 seats.")
     assert fact.what == "seats won by Smith"
+
+
+def test_one_outlets_figure_that_names_no_thing_is_left_out_but_never_one_two_outlets_give():
+    assert facts_of("The survey put the rate near 17 percent, and 17 percent it stayed.") == ()
+    assert facts_of("Aides briefed two of former Governor Reyes's donors.") == ()  # 'former' is no thing
+    assert facts_of("Crews toured three Lima, Peru, depots on Monday.") == ()  # nor is a place name
+    (fact,) = facts_of("Crews toured three Lima, Peru, depots.", "Inspectors saw three Lima, Peru, depots.")
+    assert fact.verdict == "agree" and [v.refs for v in fact.values] == [(1, 2)]
+    (fact,) = facts_of("About 17 percent of voters backed it.")  # a share of something named is kept
+    assert fact.values[0].value == 17

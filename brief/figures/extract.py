@@ -19,7 +19,7 @@ from brief.figures.places import Place, resolve
 from brief.figures.numbers import Number
 from brief.figures.quantity import Quantity, QuantityReader
 from brief.figures.situation import SituationReader
-from brief.figures.vocabulary import PEOPLE_PREDICATES, SHARED_OUT
+from brief.figures.vocabulary import PEOPLE_PREDICATES, SHARED_OUT, UNSTATED
 from brief.text import normalize_whitespace, paragraphs, split_sentences
 
 MAX_ARTICLE_CHARS = 300_000  # figures are read from the first 300k characters (a long article has ~50k)
@@ -62,6 +62,7 @@ class Claim:
     attribution: str | None
     holder: str | None = None  # whose share or votes: "Smith won 52%" -> "smith"
     written: str | None = None  # the amount in the source's words when it is no plain number ("about two-thirds")
+    named: bool = True  # False when the words after a count name no thing ("two of former", "22 bank")
 
 
 class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
@@ -88,16 +89,16 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
         meaning = self.meaning(q, k)
         if meaning is None:
             return None
-        noun, noun_words, noun_end, predicate = meaning
+        noun, noun_words, noun_end, predicate, named = meaning
         if _SOURCE_WORDS & {self.w(noun_end + 1), *noun_words} or self.in_according_to(n.first_token):
             return None  # "two people familiar with the matter" is who says it
         if q.value == 1 and n.words and predicate not in PEOPLE_PREDICATES and q.unit is None:
             return None  # "one quick motion", "a cut on one flipper": a single thing is not worth comparing
         last = max(q.end, noun_end)
         text = self.sentence[self.tokens[q.start].start:self.tokens[last].end]
-        return self.build(k, n, q, text, noun, noun_words, predicate, last)
+        return self.build(k, n, q, text, noun, noun_words, predicate, last, named)
 
-    def build(self, k, n, q, text, noun, noun_words, predicate, last) -> Claim:
+    def build(self, k, n, q, text, noun, noun_words, predicate, last, named=True) -> Claim:
         seg_start, seg_end = context.segment_of(self.bounds, n.first_token)
         attacker, target, target_place = self.sides(n.first_token, last, predicate)
         scope = self.scope(k, n.first_token, seg_start, seg_end) or target_place
@@ -110,6 +111,9 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
         rest = self.sentence[self.tokens[last].end:self.tokens[seg_end - 1].end]
         rate = context.rate_after(rest) or context.rate_before(
             self.sentence[self.tokens[seg_start].start:self.tokens[q.start].start])
+        holder = self.holder(q.start, noun) if q.unit == "%" or noun in SHARED_OUT else None
+        if q.unit == "%" and noun == UNSTATED and predicate is None and holder is None:
+            named = False  # "17 percent": a share of nothing the sentence names
         return Claim(
             ref=self.ref, origin=self.origin, published=self.published, position=(self.index, n.start),
             value=q.value, low=q.low, high=q.high, unit=q.unit, qualifier=q.qualifier, text=text, quote=self.sentence,
@@ -119,8 +123,7 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
             forecast=self.is_forecast(seg_start, q.start, last),
             with_attacker=context.with_attacker(self.sentence) if predicate in PEOPLE_PREDICATES else None,
             attribution=context.attribution(self.sentence, self.tokens, self.bounds, n.first_token),
-            holder=self.holder(q.start, noun) if q.unit == "%" or noun in SHARED_OUT else None,
-            written=self.written(n, q),
+            holder=holder, written=self.written(n, q), named=named,
         )
 
     def as_written(self, words: list[str], start: int, last: int) -> str:

@@ -8,6 +8,7 @@ from brief.figures.places import DEMONYMS
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
     ARRIVAL_PHRASES,
+    CANONICAL_NOUNS,
     CHANGE_PREDICATES,
     COUNTED_PHRASES,
     COUNTED_SYNONYMS,
@@ -209,14 +210,14 @@ def predicate_ending_at(tokens: list[Token], i: int) -> str | None:
 class MeaningReader(Sentence):
     """Reads what a figure counts and the event it belongs to."""
 
-    def meaning(self, q, k: int) -> tuple[str, list[str], int, str | None] | None:
-        """(what is counted, its words, its last token, predicate) of the Quantity `q` of number `k`, or None
-        when the sentence does not say what the figure counts."""
+    def meaning(self, q, k: int) -> tuple[str, list[str], int, str | None, bool] | None:
+        """(what is counted, its words, its last token, predicate, whether the words name it) of the Quantity
+        `q` of number `k`, or None when the sentence does not say what the figure counts."""
         a = self.numbers[k].first_token
         if k in self.tallies:
             side = self.tallies[k]
-            return ("abstentions", ["abstentions"], q.end, None) if side == "abstained" else (
-                "votes", ["votes"], q.end, side)
+            return ("abstentions", ["abstentions"], q.end, None, True) if side == "abstained" else (
+                "votes", ["votes"], q.end, side, True)
         noun_words, noun_end, inherit = self.noun_after(q.end, q.unit)
         noun = counted_key(noun_words)
         if noun_words and noun_end > 0 and self.tokens[noun_end].text[:1].isupper() and \
@@ -224,6 +225,7 @@ class MeaningReader(Sentence):
             noun = singular(noun_words[-1])  # "a half-dozen House and Senate Democrats": a name, no homes
         if noun == "amount" and q.unit is None and noun_words:
             noun = singular(noun_words[-1])  # "a dozen packages" are parcels, not an amount of money
+        from_phrase = noun is not None
         predicate = self.predicate(q.start, a, max(q.end, noun_end), noun_words)
         head = self.claims[-1] if self.claims else None
         if noun is None and not inherit and q.unit is None and self.w(q.start - 1) != "of" and self.arrives(
@@ -267,7 +269,16 @@ class MeaningReader(Sentence):
             predicate = "downed"  # a drone destroyed in the air is a drone shot down
         if q.unit in CURRENCIES and predicate in _OUTLAY_PREDICATES:
             predicate = "paid"  # pledged, approved, cost, paid: the same amount in other words
-        return noun, noun_words, noun_end, predicate
+        return noun, noun_words, noun_end, predicate, self.names_what_it_counts(q, noun, noun_words, from_phrase)
+
+    def names_what_it_counts(self, q, noun: str, noun_words: list[str], from_phrase: bool) -> bool:
+        """Whether the words after a count name things: a plural noun ('three Tijuana locations' ended at
+        'Tijuana', 'two of former ...' at 'former', 'the 22 bank charges' at 'bank' do not), a known noun, or
+        a single thing ('one source'). A level's subject, a noun taken from another figure or a predicate
+        ('killed two') names what is counted in its own way."""
+        if not from_phrase or q.unit is not None or noun in CANONICAL_NOUNS or not noun_words or q.value == 1:
+            return True
+        return plural(noun_words[-1].split("-")[-1])
 
     def noun_after(self, end: int, unit) -> tuple[list[str], int, bool]:
         """Words of the noun phrase after the figure, its last token, and whether it points back ('others').
