@@ -228,6 +228,7 @@ def test_what_is_counted_keeps_the_capitals_of_names_and_abbreviations():
     assert one("Some 4,000 U.K. nurses went on strike.").noun_text == "U.K. nurses"
     assert one("Turnout was 62%.").noun_text == "turnout"  # a capital that only opens the sentence is dropped
     assert one("ELEVEN PEOPLE DIED IN THE BLAST.").noun_text == "people"
+    assert one("The depot shipped 90 DVD's.").noun_text == "DVDs"
 
 
 @pytest.mark.parametrize(

@@ -135,6 +135,11 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
         shown = []
         for word in words:
             found = list(re.finditer(r"(?<![\w.])" + re.escape(word) + r"(?!\w)", before, re.IGNORECASE))
+            if not found and word.endswith("s"):  # "183 CD's" are CDs
+                found = list(re.finditer(r"(?<![\w.])(" + re.escape(word[:-1]) + r")['’]s\b", before, re.IGNORECASE))
+                if found and found[-1].group(1).isupper():
+                    shown.append(found[-1].group(1) + "s")
+                    continue
             m = found[-1] if found else None
             shown.append(m.group(0) if m is not None and m.start() > 0 and m.group(0) != word else word)
         return " ".join(shown)
