@@ -5,9 +5,10 @@ another event, another day, the other side's launches, another place, a forecast
 against a count, another holder of a share, one source giving two different values in one voice). It is +2 when
 they are the same quantity in every respect and their values fit, +1 when the values do not fit (a conflict).
 When they differ in a softer way (a day the story is not about against none, "launched" against "shot down",
-"people" against "civilians", "rural counties" against "counties", a count for a region against one for the whole country, a place the gazetteer
-does not know) the values decide: fitting values join (+1), others stay apart (-1) — except that a whole smaller
-than its part, or two close counts whose places cannot be told apart, are one disputed count (+1).
+"people" against "civilians", "rural counties" against "counties", a count for a region against one for the
+whole country, a place the gazetteer does not know) the values decide: fitting values join (+1), others stay
+apart (-1) — except that a whole smaller than its part, or two close counts whose places cannot be told apart,
+are one disputed count (+1).
 Groups then merge greedily, best average vote first, while no pair is vetoed and the sum stays positive.
 """
 from __future__ import annotations

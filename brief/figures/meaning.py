@@ -566,8 +566,9 @@ class MeaningReader(Sentence):
             low = self.w(j)
             if j >= 1 and (self.w(j - 1), low) in COUNTED_PHRASES:
                 return [self.w(j - 1), low]
-            if (low in NOUN_PREDICATES or low in COUNTED_SYNONYMS) and not (j > 0 and self.tokens[j].text[:1].isupper()):
-                return [low]  # not the "House" of "the White House said the 30-day delay ..."
+            named = j > 0 and self.tokens[j].text[:1].isupper()  # the "House" of "the White House said ..."
+            if (low in NOUN_PREDICATES or low in COUNTED_SYNONYMS) and not named:
+                return [low]
         j = link - 1
         just_before = self.w(q_start - 1)
         if j < seg_start or not self.is_word(j) or not (
