@@ -20,6 +20,7 @@ import jinja2
 
 from brief.copies import copy_label
 from brief.errors import UsageError
+from brief.figures.vocabulary import unit_after
 from brief.resources import bundled
 from brief.types import Briefing, Fact, FigureValue, Source, Story, StoryBriefing
 
@@ -41,7 +42,7 @@ def format_number(value: float, unit: str | None = None) -> str:
         return f"{number}%"
     if unit in ("USD", "$"):
         return f"${number}"
-    return f"{number} {unit}"
+    return f"{number} {unit_after(value, unit)}"
 
 
 def _is_web_address(url: str | None) -> bool:

@@ -170,6 +170,8 @@ def test_markdown_links_only_web_addresses():
 def test_numbers_are_formatted_for_reading():
     assert [format_number(91), format_number(1_200_000), format_number(2.5), format_number(20, "%"),
             format_number(30, "days")] == ["91", "1,200,000", "2.5", "20%", "30 days"]
+    assert [format_number(1, "days"), format_number(1, "sq miles"), format_number(1, "km")] == [
+        "1 day", "1 sq mile", "1 km"]
     assert set(FORMATS) == {"md", "html", "txt", "json"}
 
 

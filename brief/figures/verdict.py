@@ -17,6 +17,7 @@ from brief.figures.vocabulary import (
     SHARED_OUT,
     TIME_UNITS,
     UNSTATED,
+    unit_after,
 )
 from brief.types import Fact, FigureValue
 
@@ -124,7 +125,7 @@ def _show(value: FigureValue) -> str:
         return f"{qualifier}{number}%"
     if unit and unit.isupper():
         return f"{qualifier}{unit} {number}"
-    return f"{qualifier}{number}{' ' + unit if unit else ''}"
+    return f"{qualifier}{number}{' ' + unit_after(value.value, unit) if unit else ''}"
 
 
 def label(claims: list[Claim]) -> str:

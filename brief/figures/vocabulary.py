@@ -67,6 +67,11 @@ MEASURE_UNITS = {
     "kmh": "km/h", "megawatts": "MW", "mw": "MW", "gigawatts": "GW", "gw": "GW",
 }
 AREA_PREFIXES = {"square", "sq", "sq."}  # "5 sq. miles", "300 square kilometres"
+def unit_after(value: float, unit: str) -> str:
+    """A unit as it reads after its value: "1 day", "1 sq mile" (units are kept plural: "days", "sq miles")."""
+    return unit[:-1] if value == 1 and unit.endswith("s") and unit.islower() and len(unit) > 2 else unit
+
+
 TIME_UNITS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "decades", "nights"})
 
 # --- what is counted: word -> canonical key ------------------------------------------------------------------------
