@@ -18,9 +18,14 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help texts hold "[default: ...]", which Rich markup would swallow
 )
-eval_app = typer.Typer(help="Measure clustering and summaries on labelled data.", no_args_is_help=True)
-model_app = typer.Typer(help="The local seq2seq model: where it is and how to get it.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Measure clustering and summaries on labelled data.", no_args_is_help=True, rich_markup_mode=None
+)
+model_app = typer.Typer(
+    help="The local seq2seq model: where it is and how to get it.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(eval_app, name="eval")
 app.add_typer(model_app, name="model")
 

@@ -214,3 +214,13 @@ def test_a_defect_in_the_figures_of_one_story_keeps_the_briefing_and_exits_1(tmp
     assert result.exit_code == 1
     assert "could not be compared (IndexError" in result.stderr and "a.txt" in result.stderr
     assert "Council passes the harbour budget" in out.read_text(encoding="utf-8")
+
+
+def test_help_shows_each_options_default():
+    """The defaults written into option help ("[default: 24h]") reach the screen, and a flag shows no type."""
+    result = runner.invoke(app, ["run", "--help"])
+    assert result.exit_code == 0
+    shown = " ".join(result.output.split())  # help wraps at the terminal's width
+    for default in ("[default: auto]", "[default: 4]", "[default: 24h]", "[default: $BRIEF_CONFIG]"):
+        assert default in shown
+    assert "<bool>" not in shown
