@@ -5,7 +5,12 @@ import time
 
 import pytest
 
-from brief.figures.numbers import mentioned_values, scan_numbers
+from brief.figures.numbers import mentioned_values, scan
+
+
+def _numbers(text: str):
+    """Every number written in `text`, in order."""
+    return scan(text)[1]
 
 
 @pytest.mark.parametrize(
@@ -48,24 +53,24 @@ def test_one_opening_a_ratio_is_a_number_even_after_a_pronoun_word():
 
 
 def test_vague_quantities_are_read_as_ranges():
-    (tens,) = [n for n in scan_numbers("tens of thousands of people") if n.kind == "vague"]
+    (tens,) = [n for n in _numbers("tens of thousands of people") if n.kind == "vague"]
     assert (tens.low, tens.high) == (10_000, 100_000)
-    (dozens,) = scan_numbers("dozens of cars")
+    (dozens,) = _numbers("dozens of cars")
     assert dozens.low == 24 and dozens.high > 100
 
 
 def test_fraction_needs_a_fraction_reading():
-    kinds = [(n.text, n.kind) for n in scan_numbers("a fifth term, a fifth of the vote")]
+    kinds = [(n.text, n.kind) for n in _numbers("a fifth term, a fifth of the vote")]
     assert kinds == [("fifth", "ordinal"), ("a fifth", "fraction")]
 
 
 def test_names_with_digits_are_marked_attached():
-    attached = {n.text: n.attached for n in scan_numbers("F-16 jets, G7 leaders, MH17 and 40 people")}
+    attached = {n.text: n.attached for n in _numbers("F-16 jets, G7 leaders, MH17 and 40 people")}
     assert attached == {"16": True, "7": True, "17": True, "40": False}
 
 
 def test_versions_are_dotted_not_decimal():
-    (version,) = scan_numbers("version 1.2.3")
+    (version,) = _numbers("version 1.2.3")
     assert version.kind == "dotted" and version.value is None
 
 

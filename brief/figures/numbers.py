@@ -290,11 +290,6 @@ def _can_add(current: float, word: str) -> bool:
     return rest == 0 or (rest >= 20 and rest % 10 == 0)
 
 
-def scan_numbers(text: str) -> list[Number]:
-    """Every number written in `text`, in order, with its span and kind."""
-    return _Scanner(text).run()
-
-
 def scan(text: str) -> tuple[list[Token], list[Number]]:
     """The tokens of `text` and its numbers (whose first_token/last_token index those tokens)."""
     scanner = _Scanner(text)
