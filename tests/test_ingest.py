@@ -36,6 +36,24 @@ def test_txt_promo_first_line_is_not_taken_as_title(tmp_path):
     assert articles[0].title == ""
 
 
+def test_txt_dateline_first_line_is_not_taken_as_title(tmp_path):
+    articles, _ = _one(tmp_path, "a.txt", "WASHINGTON \u2014\n" + BODY)
+    assert articles[0].title == ""
+    assert articles[0].text.startswith("WASHINGTON \u2014\nThe council approved")
+
+
+def test_jsonl_record_without_a_title_takes_its_headline_line(tmp_path):
+    records = [{"id": "a", "text": "Council passes budget\n" + BODY},
+               {"id": "b", "text": BODY},
+               {"id": "c", "title": "Budget vote", "text": "Council passes budget\n" + BODY}]
+    articles, _ = _one(tmp_path, "a.jsonl", "\n".join(json.dumps(r) for r in records))
+    assert [(a.title, a.text.split("\n")[0]) for a in articles] == [
+        ("Council passes budget", "The council approved the budget on Monday."),
+        ("", "The council approved the budget on Monday."),
+        ("Budget vote", "Council passes budget"),  # a record's own title wins; its text is kept whole
+    ]
+
+
 def test_markdown_front_matter(tmp_path):
     text = ("---\ntitle: Council passes budget\noutlet: Harbor Daily\nurl: https://example.com/b\n"
             "published: 2026-11-21T08:30:00+01:00\nid: hd-1\n---\n# Council passes budget\n\n"

@@ -55,22 +55,28 @@ def _check_text(text: str) -> str:
 
 
 def _looks_like_headline(line: str, next_line: str | None) -> bool:
-    """A first line is a headline when it is short and stands alone (a blank line follows, or no final period)."""
+    """A first line is a headline when it is short and stands alone (a blank line follows, or no final period),
+    and is not a dateline ("WASHINGTON —", which opens the story's first paragraph)."""
     words = line.split()
-    if not 2 <= len(words) <= 25 or len(line) > 200:
+    if not 2 <= len(words) <= 25 or len(line) > 200 or line.rstrip().endswith(("—", "–", "-")):
         return False
-    return next_line == "" or not line.rstrip().endswith((".", ",", ";", ":", "\u201d", '"'))
+    return next_line == "" or not line.rstrip().endswith((".", ",", ";", ":", "”", '"'))
 
 
-def read_txt(text: str, *, key: str, path: str | None) -> Iterator[Article]:
+def _headline_and_body(text: str) -> tuple[str, str]:
+    """The text's first line as its headline when it looks like one, and the rest; else no headline."""
     lines = normalize_whitespace(text).strip().split("\n")
-    title = ""
     if len(lines) > 1 and _looks_like_headline(lines[0], lines[1]):
         from brief.clean import is_boilerplate_line  # a promo line at the top is not the headline
 
         if not is_boilerplate_line(lines[0]):
-            title, lines = lines[0].strip(), lines[1:]
-    yield Article(key=key, path=path, title=title, text=_check_text("\n".join(lines)))
+            return lines[0].strip(), "\n".join(lines[1:])
+    return "", "\n".join(lines)
+
+
+def read_txt(text: str, *, key: str, path: str | None) -> Iterator[Article]:
+    title, body = _headline_and_body(text)
+    yield Article(key=key, path=path, title=title, text=_check_text(body))
 
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
@@ -150,10 +156,13 @@ def _article_from_record(record: dict, *, key: str, path: str | None, markup: bo
         for name, value in sorted(record.items())
         if name not in _KNOWN_FIELDS and isinstance(value, (str, int, float, bool))
     )
+    text = _plain(text, markup=markup)
+    if not title.strip():  # a record with no title field often starts with its headline, as a text file does
+        title, text = _headline_and_body(text)
     return Article(
         key=key,
         path=path,
-        text=_check_text(_plain(text, markup=markup)),
+        text=_check_text(text),
         title=" ".join(title.split()),
         id=_as_text(_field(record, "id")),
         outlet=" ".join(outlet.split()) or None,
