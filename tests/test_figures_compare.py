@@ -244,6 +244,24 @@ def test_vote_tallies_in_several_wordings():
     assert holding(facts, 44).what.startswith("votes against")  # "rejected by 44": the 44 were against
 
 
+def test_who_voted_and_when_one_outlet_says_do_not_split_a_vote():
+    # the body that votes ("the Harwick City Council voted") is no holder of one side, and a day one outlet names
+    # is no other vote: each side is one row with all three sources
+    facts = facts_of("The Harwick City Council voted 27 to 19 on Monday to approve the budget.",
+                     "Councillors voted 27 to 19 in favour after a long debate.",
+                     "The budget passed by 27 votes to 19.")
+    assert len(facts) == 2
+    for_, against = holding(facts, 27), holding(facts, 19)
+    assert (for_.what, for_.verdict, refs_of(for_, 27)) == ("votes in favour", "agree", (1, 2, 3))
+    assert (against.what, against.verdict, refs_of(against, 19)) == ("votes against", "agree", (1, 2, 3))
+    monday = [datetime(2025, 6, 3, 9), datetime(2025, 6, 3, 10), datetime(2025, 6, 3, 11)]
+    assert holding(facts_of("The Harwick City Council voted 27 to 19 on Monday to approve the budget.",
+                            "Councillors voted 27 to 19 in favour after a long debate.", published=monday[:2]),
+                   27).values[0].refs == (1, 2)
+    (won,) = facts_of("Smith won 120 votes.")  # a candidate's votes keep their holder
+    assert won.what == "votes won by Smith"
+
+
 def test_an_offer_is_not_a_demand():
     facts = facts_of("The department has offered a rise of 4.5% over two years; the union wants 7%.",
                      "The union is seeking 7 per cent, while the department offered a pay rise of 4.5%.")
