@@ -262,6 +262,26 @@ def test_who_voted_and_when_one_outlet_says_do_not_split_a_vote():
     assert won.what == "votes won by Smith"
 
 
+def test_last_year_and_last_month_are_read_from_the_publication_date():
+    nov_2026 = [datetime(2026, 11, 18, 8), datetime(2026, 11, 18, 12)]
+    texts = ("The council approved the new plan on Tuesday by 41 votes to 35. It had rejected a first plan in 2025 "
+             "by 44 votes to 32.",
+             "Councillors voted 41 to 35 on Tuesday. A costlier version was rejected last year by 44 votes to 32.")
+    facts = facts_of(*texts, published=nov_2026)
+    earlier_against, earlier_for = holding(facts, 44), holding(facts, 32)
+    assert earlier_against.what == "votes against in 2025" and refs_of(earlier_against, 44) == (1, 2)
+    assert earlier_for.what == "votes in favour in 2025" and refs_of(earlier_for, 32) == (1, 2)
+    assert refs_of(holding(facts, 41), 41) == (1, 2) and refs_of(holding(facts, 35), 35) == (1, 2)  # this year's
+    undated = facts_of(*texts)  # without a publication date "last year" names no year
+    assert [f.what for f in undated if f.values[0].value == 44] == ["votes against in 2025", "votes against last year"]
+    (inflation,) = facts_of("Inflation stood at 3.8% in October, the statistics office said.",
+                            "Inflation was 3.8% last month.", published=nov_2026)
+    assert inflation.verdict == "agree" and inflation.what == "inflation (%) in October"
+    december = [datetime(2026, 12, 2, 8), datetime(2026, 12, 2, 9)]
+    assert len(facts_of("Unemployment fell to 4.1% in October.", "Unemployment fell to 4.3% last month.",
+                        published=december)) == 2  # November's rate is not October's
+
+
 def test_an_offer_is_not_a_demand():
     facts = facts_of("The department has offered a rise of 4.5% over two years; the union wants 7%.",
                      "The union is seeking 7 per cent, while the department offered a pay rise of 4.5%.")
