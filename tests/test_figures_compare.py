@@ -282,6 +282,17 @@ def test_last_year_and_last_month_are_read_from_the_publication_date():
                         published=december)) == 2  # November's rate is not October's
 
 
+def test_more_things_add_to_a_count():
+    # "two more bodies" is an addition: it joins a count only when the values fit
+    (troops,) = facts_of("The Pentagon will send 3,000 more troops to the region.",
+                         "The Pentagon will send 3,000 troops to the region.")
+    assert troops.verdict == "agree"
+    more, troops = facts_of("The Pentagon will send 3,000 more troops.", "The Pentagon has 14,000 troops there.")
+    assert (more.what, troops.what) == ("more troops", "soldiers")
+    (packages,) = facts_of("Two additional packages were found on Friday.")
+    assert packages.what.startswith("additional packages")  # as the source words it
+
+
 def test_an_offer_is_not_a_demand():
     facts = facts_of("The department has offered a rise of 4.5% over two years; the union wants 7%.",
                      "The union is seeking 7 per cent, while the department offered a pay rise of 4.5%.")
