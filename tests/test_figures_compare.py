@@ -293,6 +293,21 @@ def test_more_things_add_to_a_count():
     assert packages.what.startswith("additional packages")  # as the source words it
 
 
+def test_others_opening_a_sentence_are_people():
+    # "Nine others were injured" has no figure before it in its sentence: its event says it counts people, and
+    # "two of them seriously" is a part of it; "two more bodies" (an addition) stays apart
+    facts = facts_of("Six workers died in the fire. Nine others were injured, two of them seriously. Crews later "
+                     "recovered two more bodies from the rubble.",
+                     "Six workers died and nine people were injured. Two of the injured remain in serious condition.")
+    injured = holding(facts, 9)
+    assert (injured.what, injured.verdict, refs_of(injured, 9)) == ("people injured", "agree", (1, 2))
+    serious, bodies = [f for f in facts if f.values[0].value == 2]
+    assert (serious.what, refs_of(serious, 2)) == ("people seriously injured", (1, 2))
+    assert (bodies.what, bodies.verdict) == ("more bodies", "single")
+    assert not facts_of("Two of them died at the scene.")  # a part of a figure in another sentence
+    assert not facts_of("Four more were killed on Monday.")  # an addition to a toll is no toll
+
+
 def test_an_offer_is_not_a_demand():
     facts = facts_of("The department has offered a rise of 4.5% over two years; the union wants 7%.",
                      "The union is seeking 7 per cent, while the department offered a pay rise of 4.5%.")

@@ -236,7 +236,9 @@ class MeaningReader(Sentence):
                 max(q.end, noun_end) + 1):
             predicate = "attended"  # "about 38,000 came to the rally": the count is the crowd
         if noun is None and inherit and head is None:
-            return None  # "Two of them died at the scene": a part of a figure in another sentence
+            if not (self.w(noun_end) in ("others", "other") and predicate in PEOPLE_PREDICATES and q.unit is None):
+                return None  # "Two of them died at the scene": a part of a figure in another sentence
+            noun, noun_words = "people", ["people"]  # "Nine others were injured": people besides those counted
         if noun is None and head is not None and (inherit or self.w(q.start - 1) in INHERIT_BEFORE):
             noun, noun_words, predicate = head.noun, head.noun_text.lower().split(), predicate or head.predicate
         if noun is None:
