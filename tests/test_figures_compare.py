@@ -308,6 +308,20 @@ def test_others_opening_a_sentence_are_people():
     assert not facts_of("Four more were killed on Monday.")  # an addition to a toll is no toll
 
 
+def test_a_count_its_determiner_presents_as_known_is_no_forecast():
+    stations = holding(facts_of("Planners say the line's 14 stations will put a third of homes within reach.",
+                                "The line will have 14 stations."), 14)
+    assert (stations.what, stations.verdict, refs_of(stations, 14)) == ("stations", "agree", (1, 2))
+    (journey,) = facts_of("He said his 75-minute journey could be cut in half.")
+    assert not journey.what.startswith("forecast")
+    for forecast in ("Officials hope to reach the expected 60,000 passengers by 2032.",
+                     "Growth will be zero, not the 2.1 percent growth rate projected by the IMF.",
+                     "The suit could cost the world's largest retailer billions of dollars.",
+                     "Planners say it will carry 60,000 passengers a day by 2032."):
+        (fact,) = facts_of(forecast)
+        assert fact.what.startswith("forecast: "), forecast
+
+
 def test_an_offer_is_not_a_demand():
     facts = facts_of("The department has offered a rise of 4.5% over two years; the union wants 7%.",
                      "The union is seeking 7 per cent, while the department offered a pay rise of 4.5%.")
