@@ -244,6 +244,84 @@ def test_vote_tallies_in_several_wordings():
     assert holding(facts, 44).what.startswith("votes against")  # "rejected by 44": the 44 were against
 
 
+def test_who_voted_and_when_one_outlet_says_do_not_split_a_vote():
+    # the body that votes ("the Harwick City Council voted") is no holder of one side, and a day one outlet names
+    # is no other vote: each side is one row with all three sources
+    facts = facts_of("The Harwick City Council voted 27 to 19 on Monday to approve the budget.",
+                     "Councillors voted 27 to 19 in favour after a long debate.",
+                     "The budget passed by 27 votes to 19.")
+    assert len(facts) == 2
+    for_, against = holding(facts, 27), holding(facts, 19)
+    assert (for_.what, for_.verdict, refs_of(for_, 27)) == ("votes in favour", "agree", (1, 2, 3))
+    assert (against.what, against.verdict, refs_of(against, 19)) == ("votes against", "agree", (1, 2, 3))
+    monday = [datetime(2025, 6, 3, 9), datetime(2025, 6, 3, 10), datetime(2025, 6, 3, 11)]
+    assert holding(facts_of("The Harwick City Council voted 27 to 19 on Monday to approve the budget.",
+                            "Councillors voted 27 to 19 in favour after a long debate.", published=monday[:2]),
+                   27).values[0].refs == (1, 2)
+    (won,) = facts_of("Smith won 120 votes.")  # a candidate's votes keep their holder
+    assert won.what == "votes won by Smith"
+
+
+def test_last_year_and_last_month_are_read_from_the_publication_date():
+    nov_2026 = [datetime(2026, 11, 18, 8), datetime(2026, 11, 18, 12)]
+    texts = ("The council approved the new plan on Tuesday by 41 votes to 35. It had rejected a first plan in 2025 "
+             "by 44 votes to 32.",
+             "Councillors voted 41 to 35 on Tuesday. A costlier version was rejected last year by 44 votes to 32.")
+    facts = facts_of(*texts, published=nov_2026)
+    earlier_against, earlier_for = holding(facts, 44), holding(facts, 32)
+    assert earlier_against.what == "votes against in 2025" and refs_of(earlier_against, 44) == (1, 2)
+    assert earlier_for.what == "votes in favour in 2025" and refs_of(earlier_for, 32) == (1, 2)
+    assert refs_of(holding(facts, 41), 41) == (1, 2) and refs_of(holding(facts, 35), 35) == (1, 2)  # this year's
+    undated = facts_of(*texts)  # without a publication date "last year" names no year
+    assert [f.what for f in undated if f.values[0].value == 44] == ["votes against in 2025", "votes against last year"]
+    (inflation,) = facts_of("Inflation stood at 3.8% in October, the statistics office said.",
+                            "Inflation was 3.8% last month.", published=nov_2026)
+    assert inflation.verdict == "agree" and inflation.what == "inflation (%) in October"
+    december = [datetime(2026, 12, 2, 8), datetime(2026, 12, 2, 9)]
+    assert len(facts_of("Unemployment fell to 4.1% in October.", "Unemployment fell to 4.3% last month.",
+                        published=december)) == 2  # November's rate is not October's
+
+
+def test_more_things_add_to_a_count():
+    # "two more bodies" is an addition: it joins a count only when the values fit
+    (troops,) = facts_of("The Pentagon will send 3,000 more troops to the region.",
+                         "The Pentagon will send 3,000 troops to the region.")
+    assert troops.verdict == "agree"
+    more, troops = facts_of("The Pentagon will send 3,000 more troops.", "The Pentagon has 14,000 troops there.")
+    assert (more.what, troops.what) == ("more troops", "soldiers")
+    (packages,) = facts_of("Two additional packages were found on Friday.")
+    assert packages.what.startswith("additional packages")  # as the source words it
+
+
+def test_others_opening_a_sentence_are_people():
+    # "Nine others were injured" has no figure before it in its sentence: its event says it counts people, and
+    # "two of them seriously" is a part of it; "two more bodies" (an addition) stays apart
+    facts = facts_of("Six workers died in the fire. Nine others were injured, two of them seriously. Crews later "
+                     "recovered two more bodies from the rubble.",
+                     "Six workers died and nine people were injured. Two of the injured remain in serious condition.")
+    injured = holding(facts, 9)
+    assert (injured.what, injured.verdict, refs_of(injured, 9)) == ("people injured", "agree", (1, 2))
+    serious, bodies = [f for f in facts if f.values[0].value == 2]
+    assert (serious.what, refs_of(serious, 2)) == ("people seriously injured", (1, 2))
+    assert (bodies.what, bodies.verdict) == ("more bodies", "single")
+    assert not facts_of("Two of them died at the scene.")  # a part of a figure in another sentence
+    assert not facts_of("Four more were killed on Monday.")  # an addition to a toll is no toll
+
+
+def test_a_count_its_determiner_presents_as_known_is_no_forecast():
+    stations = holding(facts_of("Planners say the line's 14 stations will put a third of homes within reach.",
+                                "The line will have 14 stations."), 14)
+    assert (stations.what, stations.verdict, refs_of(stations, 14)) == ("stations", "agree", (1, 2))
+    (journey,) = facts_of("He said his 75-minute journey could be cut in half.")
+    assert not journey.what.startswith("forecast")
+    for forecast in ("Officials hope to reach the expected 60,000 passengers by 2032.",
+                     "Growth will be zero, not the 2.1 percent growth rate projected by the IMF.",
+                     "The suit could cost the world's largest retailer billions of dollars.",
+                     "Planners say it will carry 60,000 passengers a day by 2032."):
+        (fact,) = facts_of(forecast)
+        assert fact.what.startswith("forecast: "), forecast
+
+
 def test_an_offer_is_not_a_demand():
     facts = facts_of("The department has offered a rise of 4.5% over two years; the union wants 7%.",
                      "The union is seeking 7 per cent, while the department offered a pay rise of 4.5%.")

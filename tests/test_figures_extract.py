@@ -95,6 +95,14 @@ def test_scope_time_sides_and_attribution():
     assert capital.scope.key == "moscow" and capital.attribution == "authorities in Moscow"
 
 
+def test_a_place_that_locates_where_a_route_starts_is_no_scope():
+    route = one("The vote clears the way for fourteen new stations along a route that runs from Harbour Gate in "
+                "Port Ellery to the suburbs.")
+    assert route.scope is None  # the stations are along the route, not all in Port Ellery
+    assert one("Fourteen new stations will be built in Port Ellery.").scope.key == "port ellery"
+    assert one("Officials in Kyiv said 12 people were killed in Kharkiv.").scope.key == "kharkiv"
+
+
 def test_rates_forecasts_and_attacker_counts_are_marked():
     assert one("Russia has been launching more than 100 drones each night.").rate == "per night"
     assert one("Economists had expected 180,000 jobs.").forecast

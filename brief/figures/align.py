@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from brief.figures import places
 from brief.figures.extract import Claim
 from brief.figures.vocabulary import (
+    ADDED,
     CANONICAL_NOUNS,
     CHANGE_PREDICATES,
     NEUTRAL_PREDICATES,
@@ -60,14 +61,17 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
     if a.rate != b.rate or a.forecast != b.forecast:
         return VETO
     soft: set[str] = set()
-    if a.noun != b.noun and UNSTATED in (a.noun, b.noun):
+    noun_a, noun_b = _counted(a.noun), _counted(b.noun)
+    if (noun_a != a.noun) != (noun_b != b.noun):
+        soft.add("noun")  # "3,000 more troops" may be another outlet's "3,000 troops" if the values fit
+    if noun_a != noun_b and UNSTATED in (noun_a, noun_b):
         soft.add("noun")  # "20% will come from the fund" may be "one-fifth of the cost" if the values fit
-    elif a.noun != b.noun:
-        if not ({a.noun, b.noun} & {"people"} and {a.noun, b.noun} - {"people"} <= PEOPLE_SUBSETS):
+    elif noun_a != noun_b:
+        if not ({noun_a, noun_b} & {"people"} and {noun_a, noun_b} - {"people"} <= PEOPLE_SUBSETS):
             return VETO
         if not (a.predicate == b.predicate == "attended"):  # protesters at a rally are its people
             soft.add("noun")
-    elif a.noun not in CANONICAL_NOUNS and a.noun != UNSTATED and _modifiers(a) != _modifiers(b):
+    elif noun_a not in CANONICAL_NOUNS and noun_a != UNSTATED and _modifiers(a) != _modifiers(b):
         soft.add("noun")  # "seven rural counties" may not be "two counties": the values decide
     if not _predicates_fit(a.predicate, b.predicate, soft):
         return VETO
@@ -89,6 +93,11 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
         soft.add("part")
         whole = 0 if scope == "a-whole" else 1
     return Pair(False, frozenset(soft), whole)
+
+
+def _counted(noun: str) -> str:
+    """What a count counts, whether it is the count or an addition to it: "more people" -> "people"."""
+    return noun[len(ADDED) + 1:] if noun.startswith(ADDED + " ") else noun
 
 
 def _modifiers(claim: Claim) -> frozenset[str]:
@@ -176,7 +185,8 @@ def vote(a: Claim, b: Claim, pair: Pair) -> int | None:
 
 
 def _block(claim: Claim) -> tuple[str | None, str]:
-    return claim.unit, "people" if claim.noun in PEOPLE_SUBSETS else claim.noun
+    noun = _counted(claim.noun)
+    return claim.unit, "people" if noun in PEOPLE_SUBSETS else noun
 
 
 def align(claims: list[Claim], main_anchors: frozenset[str] = frozenset()) -> list[list[Claim]]:

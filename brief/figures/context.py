@@ -28,8 +28,9 @@ _ANCHOR_PATTERNS = [
                 r"(?:\s+(night|evening|morning|afternoon))?\b"),
      lambda m: _NIGHT if m.group(2) == "night" else "day:" + m.group(1)),
     (re.compile(r"\b(yesterday|today|this morning|earlier today)\b"), lambda m: "rel:" + m.group(1)),
-    (re.compile(r"\b(?:last|earlier this|earlier that|the previous|the prior)\s+(week|weekend|month|year|summer|"
-                r"winter|spring|autumn|fall)\b"), lambda m: "last:" + m.group(1)),
+    (re.compile(r"\b(last|earlier this|earlier that|the previous|the prior)\s+(week|weekend|month|year|summer|"
+                r"winter|spring|autumn|fall)\b"),
+     lambda m: ("prior:" if m.group(1) == "last" and m.group(2) in ("year", "month") else "last:") + m.group(2)),
     (re.compile(r"\b(\w+)\s+(days|weeks|months|years)\s+(?:ago|earlier|before)\b"),
      lambda m: "ago:" + m.group(1) + " " + m.group(2)),
     (re.compile(r"\b(in|since|during)\s+((?:19|20)\d\d)\b"), lambda m: ("since:" if m.group(1) == "since"
@@ -73,6 +74,8 @@ _REPORTED_ON_RE = re.compile(r"\b(?:said|says|told reporters|reported|announced|
 _PERIOD_OF = {"daily": "day", "a day": "day", "nightly": "night", "weekly": "week", "monthly": "month",
               "annually": "year", "annual": "year", "yearly": "year", "a year": "year", "hourly": "hour"}
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,14 @@ def anchors_in(text: str, published: datetime | None = None, reported: bool = Fa
 
 
 def _on_publication_day(key: str, published: datetime | None) -> str:
-    """'today' and 'yesterday' become weekdays when the publication date is known."""
+    """'today' and 'yesterday' become weekdays, 'last year' and 'last month' the year and the month they name,
+    when the publication date is known: "last year" in a 2026 article is "in 2025"."""
+    if key.startswith("prior:"):
+        if published is None:
+            return "last:" + key[len("prior:"):]
+        if key == "prior:year":
+            return f"year:{published.year - 1}"
+        return "month:" + _MONTH_NAMES[(published.month - 2) % 12]
     if published is None or not key.startswith("rel:"):
         return key
     offset = 1 if key == "rel:yesterday" else 0

@@ -111,7 +111,10 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
         rest = self.sentence[self.tokens[last].end:self.tokens[seg_end - 1].end]
         rate = context.rate_after(rest) or context.rate_before(
             self.sentence[self.tokens[seg_start].start:self.tokens[q.start].start])
-        holder = self.holder(q.start, noun) if q.unit == "%" or noun in SHARED_OUT else None
+        # whose share or votes ("Smith won 52%"); the subject of a tally ("the council voted 41 to 35") is the body
+        # that votes, not a holder of one side, and the side already tells the counts apart
+        holder = self.holder(q.start, noun) if (q.unit == "%" or noun in SHARED_OUT) and k not in self.tallies \
+            else None
         if q.unit == "%" and noun == UNSTATED and predicate is None and holder is None:
             named = False  # "17 percent": a share of nothing the sentence names
         return Claim(

@@ -7,6 +7,7 @@ from brief.figures.numbers import Token
 from brief.figures.places import DEMONYMS
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
+    ADDED,
     ARRIVAL_PHRASES,
     CANONICAL_NOUNS,
     CHANGE_PREDICATES,
@@ -138,6 +139,9 @@ def counted_key(words: list[str]) -> str | None:
     if words[0] == "other" and len(words) > 1:  # "eleven other stations"; "18 other people" are just people
         rest = counted_key(words[1:])
         return rest if rest is None or rest == "people" or rest in PEOPLE_SUBSETS else "other " + rest
+    if words[0] in ("more", "additional", "further") and len(words) > 1:  # "two more bodies" add to a count
+        rest = counted_key(words[1:])
+        return None if rest is None else ADDED + " " + rest
     for size in (3, 2):
         for start in range(len(words) - size, -1, -1):
             key = COUNTED_PHRASES.get(tuple(words[start:start + size]))
@@ -232,7 +236,9 @@ class MeaningReader(Sentence):
                 max(q.end, noun_end) + 1):
             predicate = "attended"  # "about 38,000 came to the rally": the count is the crowd
         if noun is None and inherit and head is None:
-            return None  # "Two of them died at the scene": a part of a figure in another sentence
+            if not (self.w(noun_end) in ("others", "other") and predicate in PEOPLE_PREDICATES and q.unit is None):
+                return None  # "Two of them died at the scene": a part of a figure in another sentence
+            noun, noun_words = "people", ["people"]  # "Nine others were injured": people besides those counted
         if noun is None and head is not None and (inherit or self.w(q.start - 1) in INHERIT_BEFORE):
             noun, noun_words, predicate = head.noun, head.noun_text.lower().split(), predicate or head.predicate
         if noun is None:
@@ -347,8 +353,8 @@ class MeaningReader(Sentence):
                 continue
             if low in ("others", "other", "more", "additional", "further", "new") and not words:
                 if self.is_word(i + 1) and self.w(i + 1) not in STOPWORDS and self.w(i + 1) not in PREDICATE_OF:
-                    if low in _OTHER_WORDS:
-                        words.append("other")  # "eleven other stations" are not the stations
+                    if low in _OTHER_WORDS:  # "eleven other stations" are not the stations
+                        words.append(low)  # "two more bodies", "two additional packages" add to a count
                     i += 1
                     continue
                 return [], i, True

@@ -90,6 +90,8 @@ _SUFFIX_RE = re.compile(_REGION_SUFFIX)
 # authorities/officials "in X" report from X; X is not the place the figure is about
 _REPORTER_BEFORE = re.compile(r"(?:authorities|officials|police|governor|mayor|officers|ministry|spokesman|"
                               r"spokeswoman|correspondents?|reporters?|journalists?)\s+(?:in|from)\s+$")
+# "from Harbour Gate in Port Ellery": the place locates the named start of a route or a journey, as "from X" does
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:in|near|outside)\s+(?:the\s+)?$")
 _REPORTING_AFTER = re.compile(r"^\s*(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|claimed|told|announced|"
                               r"stated|confirmed)\b")
 
@@ -204,6 +206,12 @@ def _is_reporter(text: str, start: int, end: int) -> bool:
     return reported_from(text, start) or bool(_REPORTING_AFTER.match(text[end:]))
 
 
+def _not_about(text: str, start: int, end: int) -> bool:
+    """A place a figure is not about: one that reports, or one that only locates where something named starts
+    ('a route that runs from Harbour Gate in Port Ellery')."""
+    return _is_reporter(text, start, end) or bool(_ORIGIN_BEFORE.search(text[max(0, start - 80):start]))
+
+
 @lru_cache(maxsize=8192)
 def find_scope(segment: str) -> Place | None:
     """The place a segment of a sentence is about, or None: "in the Moscow region", "across the country"."""
@@ -215,7 +223,7 @@ def find_scope(segment: str) -> Place | None:
     if m:
         return Place("national", "national", None, m.group())
     for m in _CAPITAL_RE.finditer(segment):
-        if _is_reporter(segment, m.start(), m.end()):
+        if _not_about(segment, m.start(), m.end()):
             continue
         country = country_of(m.group(1) or "")
         if country and (m.group(1).lower() in DEMONYMS or m.group(1).endswith(("'s", "’s"))):
@@ -224,13 +232,13 @@ def find_scope(segment: str) -> Place | None:
             return Place("capital", "capital", None, m.group().strip())
     for start, end, name in mentions(segment):
         entry = NAMES.get(name)
-        if entry is None or _is_reporter(segment, start, end) or not _PREP_RE.search(segment[:start]):
+        if entry is None or _not_about(segment, start, end) or not _PREP_RE.search(segment[:start]):
             continue
         suffix = _SUFFIX_RE.match(segment, end)
         text = segment[start:suffix.end() if suffix else end]
         return Place(entry.key, entry.level, entry.country, text.strip())
     m = _UNKNOWN_PLACE_RE.search(segment)
-    if m and not _is_reporter(segment, m.start(1), m.end()):
+    if m and not _not_about(segment, m.start(1), m.end()):
         name = m.group(1)
         if name.lower() not in DEMONYMS and not name.split()[0].lower() in _NOT_PLACES:
             return Place(name.lower(), "region", None, m.group().strip())

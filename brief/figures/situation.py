@@ -14,6 +14,9 @@ _ASIDE_TOKENS = 5  # a clause this short that opens with a time phrase is an asi
 _ASIDE_LEAD = frozenset({"back", "then", "and", "also", "again", "on", "in", "at", "during", "early", "late"})
 SCOPE_REACH = 80  # characters after the figure in which its place is named
 _BY_YEAR_RE = re.compile(r"^\W*(?:\w+\W+){0,6}?by (?:19|20)\d\d\b")
+# determiners that present a count as known: "the 14 stations", "its 14 stations" (and a possessive "'s")
+_DEFINITE = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
+_MODALS = frozenset({"could", "might", "may", "will", "would"})
 # a clause about another moment: "after talks in Saudi Arabia" does not place the figure
 _OTHER_EVENT_RE = re.compile(r"\b(?:after|before|during|following|ahead of|amid|since|when|as)\b", re.IGNORECASE)
 
@@ -145,12 +148,33 @@ class SituationReader(Sentence):
 
     def is_forecast(self, seg_start: int, q_start: int, last: int) -> bool:
         """'expected 180,000 jobs', 'could reach 50', 'estimates that it will carry 60,000 a day by 2032'. A bare
-        'will' is a commitment ("will pay $3bn"), a forecast only with an estimate or a future 'by <year>'."""
-        words = [self.tokens[i].text for i in range(max(seg_start, q_start - 8), q_start)]
-        words += [self.tokens[i].text for i in range(last + 1, min(len(self.tokens), last + 3))]
+        'will' is a commitment ("will pay $3bn"), a forecast only with an estimate or a future 'by <year>'. A
+        count that a determiner presents as known ("planners say the line's 14 stations will put ...") is no
+        forecast: what the sentence predicts is said of it, unless a word before it says it is one ("the
+        expected 60,000 passengers")."""
+        given = self.determiner_before(seg_start, q_start)
+        start = max(seg_start, q_start - 8) if given is None else given + 1
+        words = [self.tokens[i].text for i in range(start, q_start)]
+        after = [self.tokens[i].text for i in range(last + 1, min(len(self.tokens), last + 3))]
+        # after a known count, a modal is its clause's verb ("his 75-minute journey could be cut"), but a
+        # participle still says what it is ("the 2.1 percent growth rate projected by the IMF")
+        words += [w for w in after if w not in _MODALS] if given is not None else after
         if any(word in FORECAST_WORDS for word in words):  # case-sensitive: "May" is a month
             return True
-        if not {"will", "would"} & set(words):
+        if given is not None or not {"will", "would"} & set(words):
             return False
         return bool({"estimates", "estimated", "projects", "plans", "planners"} & {w.lower() for w in words}) or bool(
             _BY_YEAR_RE.search(self.sentence[self.tokens[last].end:]))
+
+    def determiner_before(self, seg_start: int, q_start: int) -> int | None:
+        """The token of a definite or possessive determiner that opens the phrase of a count ('the line's 14
+        stations', 'its 14 stations', 'the expected 60,000', 'the initially projected 3,000'), or None. Only a
+        participle or an adverb may come between: in 'cost the world's largest retailer billions' the
+        possessive is the retailer's."""
+        for i in range(q_start - 1, max(seg_start, q_start - 3) - 1, -1):
+            low = self.w(i)
+            if low in _DEFINITE or (low == "s" and self.w(i - 1) in ("'", "’") and self.glued(i - 1, i)):
+                return i
+            if not self.is_word(i) or not (low.endswith(("ed", "ly")) or self.tokens[i].text in FORECAST_WORDS):
+                return None
+        return None

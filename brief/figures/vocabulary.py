@@ -130,6 +130,8 @@ PEOPLE_SUBSETS = frozenset({
     "prisoners", "hostages", "journalists", "fighters", "workers", "passengers", "patients", "students", "voters",
     "tourists", "firefighters", "lawmakers",
 })
+# the first word of what an addition counts: "two more bodies", "3,000 additional troops" ("more people")
+ADDED = "more"
 # "others" and "more" take what is counted from the figure before them ("3 killed and 18 others injured")
 ANAPHORIC_NOUNS = frozenset({"others", "other", "more", "additional", "of", "them", "whom", "which"})
 IRREGULAR_SINGULARS = {"people": "people", "men": "man", "women": "woman", "children": "child", "lives": "life",
