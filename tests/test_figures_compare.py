@@ -424,3 +424,8 @@ def test_one_outlets_figure_that_names_no_thing_is_left_out_but_never_one_two_ou
     assert fact.verdict == "agree" and [v.refs for v in fact.values] == [(1, 2)]
     (fact,) = facts_of("About 17 percent of voters backed it.")  # a share of something named is kept
     assert fact.values[0].value == 17
+
+
+def test_capitals_of_an_acronym_are_no_name():
+    (fact,) = facts_of("Moscow reported downing 337 drones.", "Russia said it downed 343 UAVs.")
+    assert fact.verdict == "conflict" and fact.what.startswith("drones downed")

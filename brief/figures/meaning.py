@@ -159,6 +159,12 @@ def counted_key(words: list[str]) -> str | None:
     return singular(head)
 
 
+def _acronym(word: str) -> bool:
+    """'UAVs', 'MPs': capitals that abbreviate a common noun, not a name."""
+    letters = word[:-1] if word.endswith("s") else word
+    return len(letters) > 1 and letters.isupper()
+
+
 def _money_kind(words: list[str]) -> str:
     """What an amount is: 'a $45,000 fine' -> 'fine'; a plan's, a project's or a deal's cost -> 'amount'."""
     return next((MONEY_KINDS[w] for w in reversed(words) if w in MONEY_KINDS), "amount")
@@ -220,8 +226,8 @@ class MeaningReader(Sentence):
                 "votes", ["votes"], q.end, side, True)
         noun_words, noun_end, inherit = self.noun_after(q.end, q.unit)
         noun = counted_key(noun_words)
-        if noun_words and noun_end > 0 and self.tokens[noun_end].text[:1].isupper() and \
-                noun_words[-1] in COUNTED_SYNONYMS:
+        written = self.tokens[noun_end].text if noun_words and noun_end > 0 else ""
+        if written[:1].isupper() and not _acronym(written) and noun_words[-1] in COUNTED_SYNONYMS:
             noun = singular(noun_words[-1])  # "a half-dozen House and Senate Democrats": a name, no homes
         if noun == "amount" and q.unit is None and noun_words:
             noun = singular(noun_words[-1])  # "a dozen packages" are parcels, not an amount of money
