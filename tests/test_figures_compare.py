@@ -426,6 +426,26 @@ def test_one_outlets_figure_that_names_no_thing_is_left_out_but_never_one_two_ou
     assert fact.values[0].value == 17
 
 
+def test_a_count_of_one_kind_is_no_conflict_with_the_count_of_all():
+    facts = facts_of("In total, the country fired 23 missiles during 16 tests last year, according to a CNN count.",
+                     "Kim tested three intercontinental ballistic missiles last year.")
+    assert "conflict" not in {f.verdict for f in facts}
+    assert holding(facts, 3).what.startswith("intercontinental ballistic missiles")  # the label names the kind
+    (fact,) = facts_of("The country fired three missiles on Sunday.", "It fired three ballistic missiles on Sunday.")
+    assert fact.verdict == "agree"  # the only kind each source counts: the values decide
+    # a source that counts the kind beside the whole means a part of it: the whole is what the other outlet counts
+    facts = facts_of("Russia fired 40 missiles at Kyiv, including 12 cruise missiles.",
+                     "Russia fired 12 missiles at Kyiv.")
+    assert holding(facts, 40, 12).verdict == "conflict" and holding(facts, 12).values[0].refs == (1,)
+
+
+def test_a_synonym_a_nationality_or_the_attack_is_no_kind_of_what_is_counted():
+    for first, second in (("337 drones", "343 unmanned aerial vehicles"), ("337 Shahed drones", "343 drones"),
+                          ("337 attack drones", "343 drones"), ("337 Ukrainian drones", "343 drones")):
+        (fact,) = facts_of(f"Russia said it downed {first} overnight.", f"Russia said it downed {second} overnight.")
+        assert fact.verdict == "conflict" and fact.what.startswith("drones"), (first, second, fact.what)
+
+
 def test_capitals_of_an_acronym_are_no_name():
     (fact,) = facts_of("Moscow reported downing 337 drones.", "Russia said it downed 343 UAVs.")
     assert fact.verdict == "conflict" and fact.what.startswith("drones downed")
