@@ -118,6 +118,14 @@ def test_forecast_and_rate_are_not_the_actual_count():
     assert len(facts) == 2 and {f.verdict for f in facts} == {"single"}
 
 
+def test_a_planned_figure_the_sentence_takes_as_given_joins_the_plan():
+    facts = facts_of("The line will have 14 stations.",
+                     "Planners say the line's 14 stations will put a third of homes within a walk of a train.")
+    stations = holding(facts, 14)
+    assert stations.verdict == "agree" and stations.values[0].refs == (1, 2)
+    assert not stations.what.startswith("forecast:")
+
+
 def test_vote_counts_by_side():
     facts = facts_of("The bill passed the Senate by 52 votes to 48.",
                      "Senators approved the measure with 52 votes in favour and 47 against.")

@@ -103,6 +103,32 @@ def test_rates_forecasts_and_attacker_counts_are_marked():
     assert one("Four people were killed, not including the gunman.").with_attacker is False
 
 
+@pytest.mark.parametrize("text", [
+    "The storm could kill 20 people.",
+    "Of that, $3 billion could be diverted.",
+    "Twelve people may be killed, officials warned.",
+    "The lawsuit could cost the world's largest retailer billions of dollars.",
+    "Planners forecast that it will carry 60,000 passengers a day by 2032.",
+    "The IMF had projected a 2.1 percent growth rate.",
+])
+def test_a_forecast_is_marked(text):
+    assert one(text).forecast
+
+
+@pytest.mark.parametrize("text", [
+    "The blasts set off 12 explosions that could be heard across the harbour.",  # the modal is of another clause
+    "Explosions that could be heard across the harbour injured 12 people.",
+    "He said his 75-minute journey could be cut in half.",  # a figure the sentence takes as given
+    "Planners say the line's 14 stations will put most homes within a walk of a train.",
+    "The vote is not expected to differ from the previous two votes.",
+    "Democrats could not muster 60 votes.",  # 'could not' is a fact
+    "She could be separated from her three children.",
+    "He could be approved with a simple majority of 51 votes.",
+])
+def test_a_modal_or_a_forecast_of_something_else_makes_no_forecast(text):
+    assert not one(text).forecast
+
+
 @pytest.mark.parametrize(
     "text",
     [
