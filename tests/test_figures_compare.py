@@ -396,6 +396,21 @@ def test_units_on_both_ends_of_a_range_and_a_running_total_are_read_without_fail
     assert "$154" in shown and "$2,754" in shown  # a rise by $154 to $2,754 is no range
 
 
+def test_a_range_shows_its_unit_at_both_ends_and_only_numbers_the_source_gave():
+    import json
+
+    from brief.render import render_figures
+
+    report = story("Rents rose 20 to 30 percent last year.", "The repairs will cost between $5 and $7 million.",
+                   "Officials said 1.5 to 2 million people fled.", "The fire spread 20-30 km into the forest.")
+    facts = compare_figures(report)
+    figures = json.loads(render_figures([(report, facts)], "json"))["stories"][0]["figures"]
+    shown = {v["display"] for fact in figures for v in fact["values"]}
+    assert shown == {"20%–30%", "$5,000,000–$7,000,000", "1,500,000–2,000,000", "20 km–30 km"}
+    rents = next(fact["what"] for fact in figures if fact["values"][0]["unit"] == "%")
+    assert rents.startswith("rents") and " by " not in rents  # the rents hold no share of anything
+
+
 def test_a_story_the_figures_engine_fails_on_loses_only_its_own_figures(monkeypatch):
     import brief.figures as figures
 

@@ -65,6 +65,23 @@ def test_ranges_and_number_words():
     assert (c.value, c.noun, c.predicate) == (45, "passengers", "rescued")
 
 
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Rents rose 20 to 30 percent last year.", 20, 30, "%"),
+    ("Rents rose 20-30% last year.", 20, 30, "%"),
+    ("Discounts ranged from 20 to 30 per cent of the price.", 20, 30, "%"),
+    ("Turnout was 60-65 per cent.", 60, 65, "%"),
+    ("Wages rose 2 to 3 percentage points.", 2, 3, "pp"),
+    ("The project will cost between $5 and $7 million.", 5e6, 7e6, "USD"),
+    ("The project will cost $5-7 million.", 5e6, 7e6, "USD"),
+    ("It cost between 5 and 7 million dollars.", 5e6, 7e6, "USD"),
+    ("The fire spread 20-30 km into the forest.", 20, 30, "km"),
+    ("Officials said 1.5 to 2 million people fled.", 1.5e6, 2e6, None),
+])
+def test_a_range_whose_unit_is_written_once_has_it_at_both_ends(text, low, high, unit):
+    claim = one(text)
+    assert (claim.value, claim.low, claim.high, claim.unit, claim.qualifier) == (low, low, high, unit, "between")
+
+
 def test_a_change_is_not_a_level():
     change, level = article_claims("Prices rose 3% in May, while inflation rose to 4.1%.", ref=1)
     assert (change.noun, change.predicate) == ("price", "rose")

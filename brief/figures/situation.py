@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from brief.figures import context
-from brief.figures.meaning import predicate_at, predicate_ending_at
+from brief.figures.meaning import predicate_at, predicate_ending_at, singular
 from brief.figures.places import Place, find_scope
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
@@ -57,7 +57,9 @@ class SituationReader(Sentence):
             names.insert(0, self.w(i))
             i -= 1
         holder = " ".join(names)
-        return holder if holder and holder != noun and holder not in WEEKDAYS and holder not in MONTHS else None
+        if singular(holder) == singular(noun):
+            return None  # "Rents rose 20 to 30 percent": what is measured, not who holds it
+        return holder if holder and holder not in WEEKDAYS and holder not in MONTHS else None
 
     def sides(self, a: int, last: int, predicate: str | None) -> tuple[str | None, str | None, Place | None]:
         """Who attacks and who is attacked: from the verb's subject ('Russia launched', 'Russia said it shot down')
