@@ -118,6 +118,14 @@ def test_forecast_and_rate_are_not_the_actual_count():
     assert len(facts) == 2 and {f.verdict for f in facts} == {"single"}
 
 
+def test_a_planned_figure_the_sentence_takes_as_given_joins_the_plan():
+    facts = facts_of("The line will have 14 stations.",
+                     "Planners say the line's 14 stations will put a third of homes within a walk of a train.")
+    stations = holding(facts, 14)
+    assert stations.verdict == "agree" and stations.values[0].refs == (1, 2)
+    assert not stations.what.startswith("forecast:")
+
+
 def test_vote_counts_by_side():
     facts = facts_of("The bill passed the Senate by 52 votes to 48.",
                      "Senators approved the measure with 52 votes in favour and 47 against.")
@@ -466,6 +474,21 @@ def test_units_on_both_ends_of_a_range_and_a_running_total_are_read_without_fail
     assert "$154" in shown and "$2,754" in shown  # a rise by $154 to $2,754 is no range
 
 
+def test_a_range_shows_its_unit_at_both_ends_and_only_numbers_the_source_gave():
+    import json
+
+    from brief.render import render_figures
+
+    report = story("Rents rose 20 to 30 percent last year.", "The repairs will cost between $5 and $7 million.",
+                   "Officials said 1.5 to 2 million people fled.", "The fire spread 20-30 km into the forest.")
+    facts = compare_figures(report)
+    figures = json.loads(render_figures([(report, facts)], "json"))["stories"][0]["figures"]
+    shown = {v["display"] for fact in figures for v in fact["values"]}
+    assert shown == {"20%–30%", "$5,000,000–$7,000,000", "1,500,000–2,000,000", "20 km–30 km"}
+    rents = next(fact["what"] for fact in figures if fact["values"][0]["unit"] == "%")
+    assert rents.startswith("rents") and " by " not in rents  # the rents hold no share of anything
+
+
 def test_a_story_the_figures_engine_fails_on_loses_only_its_own_figures(monkeypatch):
     import brief.figures as figures
 
@@ -502,3 +525,28 @@ def test_one_outlets_figure_that_names_no_thing_is_left_out_but_never_one_two_ou
     assert fact.verdict == "agree" and [v.refs for v in fact.values] == [(1, 2)]
     (fact,) = facts_of("About 17 percent of voters backed it.")  # a share of something named is kept
     assert fact.values[0].value == 17
+
+
+def test_a_count_of_one_kind_is_no_conflict_with_the_count_of_all():
+    facts = facts_of("In total, the country fired 23 missiles during 16 tests last year, according to a CNN count.",
+                     "Kim tested three intercontinental ballistic missiles last year.")
+    assert "conflict" not in {f.verdict for f in facts}
+    assert holding(facts, 3).what.startswith("intercontinental ballistic missiles")  # the label names the kind
+    (fact,) = facts_of("The country fired three missiles on Sunday.", "It fired three ballistic missiles on Sunday.")
+    assert fact.verdict == "agree"  # the only kind each source counts: the values decide
+    # a source that counts the kind beside the whole means a part of it: the whole is what the other outlet counts
+    facts = facts_of("Russia fired 40 missiles at Kyiv, including 12 cruise missiles.",
+                     "Russia fired 12 missiles at Kyiv.")
+    assert holding(facts, 40, 12).verdict == "conflict" and holding(facts, 12).values[0].refs == (1,)
+
+
+def test_a_synonym_a_nationality_or_the_attack_is_no_kind_of_what_is_counted():
+    for first, second in (("337 drones", "343 unmanned aerial vehicles"), ("337 Shahed drones", "343 drones"),
+                          ("337 attack drones", "343 drones"), ("337 Ukrainian drones", "343 drones")):
+        (fact,) = facts_of(f"Russia said it downed {first} overnight.", f"Russia said it downed {second} overnight.")
+        assert fact.verdict == "conflict" and fact.what.startswith("drones"), (first, second, fact.what)
+
+
+def test_capitals_of_an_acronym_are_no_name():
+    (fact,) = facts_of("Moscow reported downing 337 drones.", "Russia said it downed 343 UAVs.")
+    assert fact.verdict == "conflict" and fact.what.startswith("drones downed")

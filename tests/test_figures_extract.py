@@ -65,6 +65,23 @@ def test_ranges_and_number_words():
     assert (c.value, c.noun, c.predicate) == (45, "passengers", "rescued")
 
 
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Rents rose 20 to 30 percent last year.", 20, 30, "%"),
+    ("Rents rose 20-30% last year.", 20, 30, "%"),
+    ("Discounts ranged from 20 to 30 per cent of the price.", 20, 30, "%"),
+    ("Turnout was 60-65 per cent.", 60, 65, "%"),
+    ("Wages rose 2 to 3 percentage points.", 2, 3, "pp"),
+    ("The project will cost between $5 and $7 million.", 5e6, 7e6, "USD"),
+    ("The project will cost $5-7 million.", 5e6, 7e6, "USD"),
+    ("It cost between 5 and 7 million dollars.", 5e6, 7e6, "USD"),
+    ("The fire spread 20-30 km into the forest.", 20, 30, "km"),
+    ("Officials said 1.5 to 2 million people fled.", 1.5e6, 2e6, None),
+])
+def test_a_range_whose_unit_is_written_once_has_it_at_both_ends(text, low, high, unit):
+    claim = one(text)
+    assert (claim.value, claim.low, claim.high, claim.unit, claim.qualifier) == (low, low, high, unit, "between")
+
+
 def test_a_change_is_not_a_level():
     change, level = article_claims("Prices rose 3% in May, while inflation rose to 4.1%.", ref=1)
     assert (change.noun, change.predicate) == ("price", "rose")
@@ -109,6 +126,32 @@ def test_rates_forecasts_and_attacker_counts_are_marked():
     assert not one("The economy added 150,000 jobs.").forecast
     assert one("Five people were killed, including the gunman.").with_attacker is True
     assert one("Four people were killed, not including the gunman.").with_attacker is False
+
+
+@pytest.mark.parametrize("text", [
+    "The storm could kill 20 people.",
+    "Of that, $3 billion could be diverted.",
+    "Twelve people may be killed, officials warned.",
+    "The lawsuit could cost the world's largest retailer billions of dollars.",
+    "Planners forecast that it will carry 60,000 passengers a day by 2032.",
+    "The IMF had projected a 2.1 percent growth rate.",
+])
+def test_a_forecast_is_marked(text):
+    assert one(text).forecast
+
+
+@pytest.mark.parametrize("text", [
+    "The blasts set off 12 explosions that could be heard across the harbour.",  # the modal is of another clause
+    "Explosions that could be heard across the harbour injured 12 people.",
+    "He said his 75-minute journey could be cut in half.",  # a figure the sentence takes as given
+    "Planners say the line's 14 stations will put most homes within a walk of a train.",
+    "The vote is not expected to differ from the previous two votes.",
+    "Democrats could not muster 60 votes.",  # 'could not' is a fact
+    "She could be separated from her three children.",
+    "He could be approved with a simple majority of 51 votes.",
+])
+def test_a_modal_or_a_forecast_of_something_else_makes_no_forecast(text):
+    assert not one(text).forecast
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,11 @@ another event, another day, the other side's launches, another place, a forecast
 against a count, another holder of a share, one source giving two different values in one voice). It is +2 when
 they are the same quantity in every respect and their values fit, +1 when the values do not fit (a conflict).
 When they differ in a softer way (a day the story is not about against none, "launched" against "shot down",
-"people" against "civilians", "rural counties" against "counties", a count for a region against one for the
-whole country, a place the gazetteer does not know) the values decide: fitting values join (+1), others stay
-apart (-1) — except that a whole smaller than its part, or two close counts whose places cannot be told apart,
-are one disputed count (+1).
+"people" against "civilians", "rural counties" against "counties", "ballistic missiles" against "missiles" — a
+kind of a thing against the thing; "UAVs" or "Ukrainian drones" name no kind —, a count for a region against one
+for the whole country, a place the gazetteer does not know) the values decide: fitting values join (+1), others
+stay apart (-1) — except that a whole smaller than its part, or two close counts whose places cannot be told
+apart, are one disputed count (+1).
 Groups then merge greedily, best average vote first, while no pair is vetoed and the sum stays positive.
 """
 from __future__ import annotations
@@ -17,10 +18,11 @@ from dataclasses import dataclass
 
 from brief.figures import places
 from brief.figures.extract import Claim
+from brief.figures.meaning import kind_words
 from brief.figures.vocabulary import (
     ADDED,
-    CANONICAL_NOUNS,
     CHANGE_PREDICATES,
+    CURRENCIES,
     NEUTRAL_PREDICATES,
     PEOPLE_SUBSETS,
     RELATED_PREDICATES,
@@ -49,9 +51,13 @@ def compatible(a: Claim, b: Claim) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pair:
+def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset(),
+           sorted_kinds: frozenset[tuple[int, str]] = frozenset()) -> Pair:
     """Whether two claims can state the same quantity, and how softly they differ. `main_anchors` are the days
-    the story is about: a figure tied to one of them is not set apart from a figure that names no day."""
+    the story is about: a figure tied to one of them is not set apart from a figure that names no day.
+    `sorted_kinds` holds (origin, noun) of the sources that count two kinds of one thing in one sentence ("40
+    missiles, including 12 cruise missiles"): their count of a kind is never another outlet's count of another
+    kind."""
     if a.unit != b.unit:
         return VETO
     if a.origin == b.origin and not _two_voices(a, b):
@@ -71,8 +77,10 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
             return VETO
         if not (a.predicate == b.predicate == "attended"):  # protesters at a rally are its people
             soft.add("noun")
-    elif noun_a not in CANONICAL_NOUNS and noun_a != UNSTATED and _modifiers(a) != _modifiers(b):
-        soft.add("noun")  # "seven rural counties" may not be "two counties": the values decide
+    elif noun_a != UNSTATED and a.unit not in CURRENCIES and _kind(a) != _kind(b):
+        if any(_kind(c) and (c.origin, c.noun) in sorted_kinds for c in (a, b)):
+            return VETO  # a source that tells "12 cruise missiles" from its "40 missiles" means a part by them
+        soft.add("noun")  # "seven rural counties" may not be "two counties", "3 ballistic missiles" not "23 missiles"
     if not _predicates_fit(a.predicate, b.predicate, soft):
         return VETO
     if a.with_attacker is not None and b.with_attacker is not None and a.with_attacker != b.with_attacker:
@@ -100,9 +108,10 @@ def _counted(noun: str) -> str:
     return noun[len(ADDED) + 1:] if noun.startswith(ADDED + " ") else noun
 
 
-def _modifiers(claim: Claim) -> frozenset[str]:
-    """The words before the head noun of what a claim counts: 'rural' in 'seven rural counties'."""
-    return frozenset(claim.noun_text.lower().split()[:-1])
+def _kind(claim: Claim) -> frozenset[str]:
+    """The words that narrow what a claim counts to a kind of it: 'rural' in 'seven rural counties',
+    'intercontinental ballistic' in 'three intercontinental ballistic missiles' (not 'unmanned aerial' of drones)."""
+    return frozenset(word.lower() for word in kind_words(claim.noun_text))
 
 
 def _same_thing(x: str, y: str) -> bool:
@@ -198,19 +207,24 @@ def align(claims: list[Claim], main_anchors: frozenset[str] = frozenset()) -> li
     blocks: dict[tuple[str | None, str], list[int]] = {}
     for i, claim in enumerate(claims):
         blocks.setdefault(_block(claim), []).append(i)
+    kinds: dict[tuple[int, str, int], set[frozenset[str]]] = {}
+    for claim in claims:
+        kinds.setdefault((claim.origin, claim.noun, claim.position[0]), set()).add(_kind(claim))
+    sorted_kinds = frozenset(key[:2] for key, found in kinds.items() if len(found) > 1)
     by_unit: dict[str | None, list[list[int]]] = {}
     for (unit, _), members in blocks.items():
-        by_unit.setdefault(unit, []).extend(_merge(claims, [[i] for i in members], main_anchors))
+        by_unit.setdefault(unit, []).extend(_merge(claims, [[i] for i in members], main_anchors, sorted_kinds))
     clusters: list[list[int]] = []
     for unit, groups in by_unit.items():
         unstated = any(claims[i].noun == UNSTATED for group in groups for i in group)
-        clusters.extend(_merge(claims, groups, main_anchors) if unstated else groups)
+        clusters.extend(_merge(claims, groups, main_anchors, sorted_kinds) if unstated else groups)
     ordered = [sorted(c, key=lambda i: (claims[i].ref, claims[i].position)) for c in clusters]
     ordered.sort(key=lambda c: min(c))
     return [[claims[i] for i in c] for c in ordered]
 
 
-def _merge(claims: list[Claim], groups: list[list[int]], main_anchors: frozenset[str]) -> list[list[int]]:
+def _merge(claims: list[Claim], groups: list[list[int]], main_anchors: frozenset[str],
+           sorted_kinds: frozenset[tuple[int, str]] = frozenset()) -> list[list[int]]:
     """Greedy agglomeration: merge the best pair of groups until no merge is positive. Two groups score the sum,
     over each pair of sources, of the best vote between their claims (a source that repeats a figure in other
     words votes once); a single veto keeps them apart."""
@@ -219,7 +233,7 @@ def _merge(claims: list[Claim], groups: list[list[int]], main_anchors: frozenset
     def vote_of(i: int, j: int) -> int | None:
         key = _key(i, j)
         if key not in votes:
-            votes[key] = vote(claims[i], claims[j], relate(claims[i], claims[j], main_anchors))
+            votes[key] = vote(claims[i], claims[j], relate(claims[i], claims[j], main_anchors, sorted_kinds))
         return votes[key]
 
     def score(g: list[int], h: list[int]) -> tuple[int, int, float] | None:

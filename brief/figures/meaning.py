@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from brief.figures import context
 from brief.figures.numbers import Token
-from brief.figures.places import DEMONYMS
+from brief.figures.places import DEMONYMS, mentions
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
     ADDED,
     ARRIVAL_PHRASES,
+    ATTACK_NOUNS,
     CANONICAL_NOUNS,
     CHANGE_PREDICATES,
     COUNTED_PHRASES,
@@ -163,6 +164,59 @@ def counted_key(words: list[str]) -> str | None:
     return singular(head)
 
 
+# words before a counted noun that do not narrow it to a kind: how sure, how many, which of them, or the attack
+# itself ("the reported 23 missiles", "three separate interviews", "91 attack drones" in a story of an attack)
+_NEUTRAL_MODIFIERS = frozenset({
+    "new", "total", "overall", "separate", "different", "same", "various", "several", "individual", "numerous",
+    "estimated", "reported", "confirmed", "suspected", "alleged", "possible", "apparent", "unidentified", "known",
+    "official", "actual", "enemy", "hostile", "incoming", "remaining", "entire", "whole", "combined", "respective",
+    "extra", "fresh", "such", "own", "many", "other"}) | ATTACK_NOUNS
+
+_PLACE_PARTS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                          "latin"})
+
+
+def kind_words(noun_text: str) -> tuple[str, ...]:
+    """The words, as written, that narrow what a figure counts to a kind of it: 'intercontinental ballistic' of
+    'three intercontinental ballistic missiles', 'rural' of 'seven rural counties', 'construction' of '3,000
+    construction jobs'. Not a synonym ('unmanned aerial vehicles', 'Shahed drones' are drones), a place or
+    nationality ('Ukrainian territory', 'U.S. troops': whose, told by the sides and the place of a figure), an
+    event ('injured workers': told by the predicate) nor a word that does not narrow ('separate', 'reported')."""
+    return _kind_and_head(noun_text)[0]
+
+
+def kind_label(noun_text: str) -> str | None:
+    """What a figure counts, named by its kind and its noun as written ('intercontinental ballistic missiles',
+    'Capitol Police officers'), or None when its words name no kind."""
+    kind, head = _kind_and_head(noun_text)
+    return " ".join(kind + head) if kind else None
+
+
+def _kind_and_head(noun_text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    words = noun_text.split()
+    lows = [w.lower() for w in words]
+    if len(words) < 2:
+        return (), tuple(words)
+    key = counted_key(lows)
+    size = next((n for n in (3, 2) if len(lows) >= n and tuple(lows[-n:]) in COUNTED_PHRASES), 1)
+    placed = set()
+    for start, end, _ in mentions(noun_text):
+        first = len(noun_text[:start].split())
+        placed.update(range(first, len(noun_text[:end].split())))
+        if first > 0 and lows[first - 1] in _PLACE_PARTS:
+            placed.add(first - 1)  # "Central American migrants"
+    kind = tuple(word for i, (word, low) in enumerate(zip(words[:-size], lows[:-size]))
+                 if i not in placed and low not in STOPWORDS and low not in _NEUTRAL_MODIFIERS
+                 and low not in PREDICATE_OF and not is_adverb(low) and counted_key([low]) != key)
+    return kind, tuple(words[-size:])
+
+
+def _acronym(word: str) -> bool:
+    """'UAVs', 'MPs': capitals that abbreviate a common noun, not a name."""
+    letters = word[:-1] if word.endswith("s") else word
+    return len(letters) > 1 and letters.isupper()
+
+
 def _money_kind(words: list[str]) -> str:
     """What an amount is: 'a $45,000 fine' -> 'fine'; a plan's, a project's or a deal's cost -> 'amount'."""
     return next((MONEY_KINDS[w] for w in reversed(words) if w in MONEY_KINDS), "amount")
@@ -224,8 +278,8 @@ class MeaningReader(Sentence):
                 "votes", ["votes"], q.end, side, True)
         noun_words, noun_end, inherit = self.noun_after(q.end, q.unit)
         noun = counted_key(noun_words)
-        if noun_words and noun_end > 0 and self.tokens[noun_end].text[:1].isupper() and \
-                noun_words[-1] in COUNTED_SYNONYMS:
+        written = self.tokens[noun_end].text if noun_words and noun_end > 0 else ""
+        if written[:1].isupper() and not _acronym(written) and noun_words[-1] in COUNTED_SYNONYMS:
             noun = singular(noun_words[-1])  # "a half-dozen House and Senate Democrats": a name, no homes
         if noun == "amount" and q.unit is None and noun_words:
             noun = singular(noun_words[-1])  # "a dozen packages" are parcels, not an amount of money

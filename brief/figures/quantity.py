@@ -106,11 +106,11 @@ class QuantityReader(Sentence):
         low_high = self.range_after(k, end, value, unit)
         if low_high is not None:
             (low, high), end = low_high
-            if unit is None and self.w(end + 1) in MEASURE_UNITS:  # "three or four years"
-                unit, end = MEASURE_UNITS[self.w(end + 1)], end + 1
+            if unit is None:  # "20 to 30 percent", "20-30%", "three or four years": the unit once, for both ends
+                unit, end = self.unit_after_range(end)
                 if self.is_duration_moment(start, end, unit, False):
                     return None
-            return Quantity(value, low, high, unit, "between", start, end)
+            return Quantity(low, low, high, unit, "between", start, end)
         after = self.qualifier_after(end)
         if after:
             qualifier, end = after
@@ -218,8 +218,10 @@ class QuantityReader(Sentence):
             if other is None or other.value is None:
                 return True
             follows = self.w(other.last_token + 1)
+            unit_follows = follows == "%" or (follows, self.w(other.last_token + 2)) == ("per", "cent")
+            money = self.tokens[a - 1].text in CURRENCY_SYMBOLS if a > 0 else False  # "$5-7 million"
             is_range = other.value > n.value and (self.is_word(other.last_token + 1) and follows not in STOPWORDS
-                                                  or follows == "%")
+                                                  or unit_follows or money)
             return not is_range or len(n.text) >= 3 and len(other.text) >= 4  # 555-1234 is a phone number
         run, i = 0, b + 1
         while self.next_is_digits(i) and self.tokens[i].start - self.tokens[i - 1].end == 1:
@@ -318,11 +320,11 @@ class QuantityReader(Sentence):
             start += 1
         if other.first_token != start or other.value is None or other.kind not in ("cardinal",):
             return None
-        if joiner == "and" and self.w(self.numbers[k].first_token - 1) != "between":
-            return None
         before = self.numbers[k].first_token - 1
-        if self.w(before) in CURRENCY_SYMBOLS:
+        if self.tokens[before].text in CURRENCY_SYMBOLS:
             before -= 1
+        if joiner == "and" and self.w(before) != "between":  # "between 20 and 30", "between $5 and $7 million"
+            return None
         if joiner == "to" and self.w(before) == "from" and self.change_verb_before(before):
             return None
         if joiner == "to" and self.w(before) == "by":
@@ -343,6 +345,21 @@ class QuantityReader(Sentence):
         if unit is not None and self.w(last + 1) in {"%", *MEASURE_UNITS}:
             last += 1
         return (low, high), last
+
+    def unit_after_range(self, end: int) -> tuple[str | None, int]:
+        """The unit written once after a range whose first end has none, and its last token: '%', 'per cent',
+        'percentage points', 'million dollars' (the scale is in the range already), 'km'."""
+        nxt = self.w(end + 1)
+        if nxt == "%":
+            return "%", end + 1
+        for words, unit in PERCENT_WORDS.items():
+            if tuple(self.w(end + 1 + i) for i in range(len(words))) == words:
+                return unit, end + len(words)
+        if nxt in CURRENCY_WORDS and nxt != "won":
+            return CURRENCY_WORDS[nxt], end + 1
+        if nxt in MEASURE_UNITS:
+            return MEASURE_UNITS[nxt], end + 1
+        return None, end
 
     def change_verb_before(self, i: int) -> bool:
         return any(PREDICATE_OF.get(self.w(j)) in CHANGE_PREDICATES or self.w(j) in ("revised", "raised",

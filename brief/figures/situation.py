@@ -4,21 +4,38 @@ from __future__ import annotations
 import re
 
 from brief.figures import context
-from brief.figures.meaning import predicate_at, predicate_ending_at
+from brief.figures.meaning import predicate_at, predicate_ending_at, singular
 from brief.figures.places import Place, find_scope
 from brief.figures.sentence import Sentence
-from brief.figures.vocabulary import FORECAST_WORDS, MONTHS, REPORTING_VERBS, STOPWORDS, WEEKDAYS
+from brief.figures.vocabulary import (
+    FORECAST_MODALS,
+    FORECAST_WORDS,
+    MONTHS,
+    REPORTING_VERBS,
+    STOPWORDS,
+    WEEKDAYS,
+)
 
 ANCHOR_REACH = 60  # characters: a time phrase further from the figure belongs to something else
 _ASIDE_TOKENS = 5  # a clause this short that opens with a time phrase is an aside about when: ", back in 2019,"
 _ASIDE_LEAD = frozenset({"back", "then", "and", "also", "again", "on", "in", "at", "during", "early", "late"})
 SCOPE_REACH = 80  # characters after the figure in which its place is named
 _BY_YEAR_RE = re.compile(r"^\W*(?:\w+\W+){0,6}?by (?:19|20)\d\d\b")
-# determiners that present a count as known: "the 14 stations", "its 14 stations" (and a possessive "'s")
-_DEFINITE = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
-_MODALS = frozenset({"could", "might", "may", "will", "would"})
 # a clause about another moment: "after talks in Saudi Arabia" does not place the figure
 _OTHER_EVENT_RE = re.compile(r"\b(?:after|before|during|following|ahead of|amid|since|when|as)\b", re.IGNORECASE)
+# a figure these name is given, not forecast: "his 75-minute journey could be cut", "the line's 14 stations will"
+_GIVEN_BY = frozenset({"the", "its", "their", "his", "her", "our", "my", "your", "these", "those"})
+_GIVEN_ADJECTIVES = frozenset({"previous", "prior", "remaining", "first", "last", "past", "current", "original",
+                               "same", "full", "entire", "whole", "existing", "initial"})
+# words that open another clause between a modal and a figure: the modal is that clause's
+_OTHER_CLAUSE = frozenset({"as", "that", "which", "who", "whom", "whose", "where", "when", "because", "if", "after",
+                           "before", "since", "until", "though", "although", "whether", "unless", "while"})
+# a figure after these is a circumstance of the verb, not what the modal says may happen: "could be separated from
+# her three children", "could be approved with a majority of 51 votes"
+_CIRCUMSTANCE = frozenset({"from", "with", "without", "among", "against", "like", "despite", "besides"})
+# words between a modal and its verb: "could not be", "may also have been", "might soon"
+_VERB_CHAIN = frozenset({"be", "been", "have", "has", "also", "still", "now", "even", "soon", "yet", "then", "well",
+                         "ultimately", "eventually", "easily", "potentially", "only", "just"})
 
 
 class SituationReader(Sentence):
@@ -40,7 +57,9 @@ class SituationReader(Sentence):
             names.insert(0, self.w(i))
             i -= 1
         holder = " ".join(names)
-        return holder if holder and holder != noun and holder not in WEEKDAYS and holder not in MONTHS else None
+        if singular(holder) == singular(noun):
+            return None  # "Rents rose 20 to 30 percent": what is measured, not who holds it
+        return holder if holder and holder not in WEEKDAYS and holder not in MONTHS else None
 
     def sides(self, a: int, last: int, predicate: str | None) -> tuple[str | None, str | None, Place | None]:
         """Who attacks and who is attacked: from the verb's subject ('Russia launched', 'Russia said it shot down')
@@ -146,35 +165,62 @@ class SituationReader(Sentence):
     def first_actor(self) -> str | None:
         return self.actors[min(self.actors)] if self.actors else None
 
-    def is_forecast(self, seg_start: int, q_start: int, last: int) -> bool:
+    def is_forecast(self, seg_start: int, q_start: int, last: int, verb: int | None = None) -> bool:
         """'expected 180,000 jobs', 'could reach 50', 'estimates that it will carry 60,000 a day by 2032'. A bare
-        'will' is a commitment ("will pay $3bn"), a forecast only with an estimate or a future 'by <year>'. A
-        count that a determiner presents as known ("planners say the line's 14 stations will put ...") is no
-        forecast: what the sentence predicts is said of it, unless a word before it says it is one ("the
-        expected 60,000 passengers")."""
-        given = self.determiner_before(seg_start, q_start)
-        start = max(seg_start, q_start - 8) if given is None else given + 1
-        words = [self.tokens[i].text for i in range(start, q_start)]
+        'will' is a commitment ("will pay $3bn"), a forecast only with an estimate or a future 'by <year>'. A modal
+        makes a forecast only as the figure's own verb's (`verb`, when known): not in a clause about something
+        else ("12 explosions that could be heard"), nor of a figure the sentence takes as given ("his 75-minute
+        journey could be cut in half", "the line's 14 stations will put homes within a walk")."""
+        start = max(seg_start, q_start - 8)
         after = [self.tokens[i].text for i in range(last + 1, min(len(self.tokens), last + 3))]
-        # after a known count, a modal is its clause's verb ("his 75-minute journey could be cut"), but a
-        # participle still says what it is ("the 2.1 percent growth rate projected by the IMF")
-        words += [w for w in after if w not in _MODALS] if given is not None else after
-        if any(word in FORECAST_WORDS for word in words):  # case-sensitive: "May" is a month
+        if any(word in FORECAST_WORDS for word in after):  # "the 2.1 percent growth rate projected by the IMF"
             return True
-        if given is not None or not {"will", "would"} & set(words):
+        if self.given(q_start):
+            return False
+        before = [self.tokens[i].text for i in range(start, q_start)]
+        if any(word in FORECAST_WORDS for word in before):
+            return True
+        if self.modal_governs(start, q_start, last, verb):
+            return True
+        words = before + after
+        if not {"will", "would"} & set(words):
             return False
         return bool({"estimates", "estimated", "projects", "plans", "planners"} & {w.lower() for w in words}) or bool(
             _BY_YEAR_RE.search(self.sentence[self.tokens[last].end:]))
 
-    def determiner_before(self, seg_start: int, q_start: int) -> int | None:
-        """The token of a definite or possessive determiner that opens the phrase of a count ('the line's 14
-        stations', 'its 14 stations', 'the expected 60,000', 'the initially projected 3,000'), or None. Only a
-        participle or an adverb may come between: in 'cost the world's largest retailer billions' the
-        possessive is the retailer's."""
-        for i in range(q_start - 1, max(seg_start, q_start - 3) - 1, -1):
-            low = self.w(i)
-            if low in _DEFINITE or (low == "s" and self.w(i - 1) in ("'", "’") and self.glued(i - 1, i)):
-                return i
-            if not self.is_word(i) or not (low.endswith(("ed", "ly")) or self.tokens[i].text in FORECAST_WORDS):
-                return None
-        return None
+    def given(self, q_start: int) -> bool:
+        """'his 75-minute journey', 'the line's 14 stations', 'the previous two votes': a figure a determiner or a
+        possessor presents as known."""
+        i = q_start - 1
+        while i > 0 and self.w(i) in _GIVEN_ADJECTIVES:
+            i -= 1
+        if self.w(i) == "s" and self.w(i - 1) in ("'", "’") and self.glued(i - 1, i):
+            return True  # "the line's 14 stations"
+        return self.w(i) in _GIVEN_BY
+
+    def modal_governs(self, start: int, q_start: int, last: int, verb: int | None) -> bool:
+        """A modal is the figure's own: right before the figure's verb ("could cost the retailer billions", "12
+        people could be killed"), else the nearest one before the figure with no other clause between them, or
+        one right after the figure's words ("$3 billion could be diverted"). 'could not' is a fact."""
+        if verb is not None and (verb < q_start or verb > last):
+            i = verb - 1
+            while self.w(i) in _VERB_CHAIN or self.w(i) in ("not", "n't") or (
+                    self.w(i).endswith("ly") and self.is_word(i)):
+                i -= 1
+            if i > last and self.w(last + 1) in _OTHER_CLAUSE:
+                return False  # "12 drones that could be shot down": what can be done to them, not their number
+            return self.is_modal(i)
+        for i in range(q_start - 1, start - 1, -1):
+            if self.tokens[i].text in FORECAST_MODALS:
+                return self.is_modal(i)
+            if self.w(i) in _OTHER_CLAUSE or self.w(i) in _CIRCUMSTANCE:
+                break
+        i = last + 1
+        while self.w(i) in _VERB_CHAIN:
+            i += 1
+        return self.is_modal(i)
+
+    def is_modal(self, i: int) -> bool:
+        """Token i is 'could', 'might' or 'may' (not the month 'May'), not negated."""
+        return 0 <= i < len(self.tokens) and self.tokens[i].text in FORECAST_MODALS and self.w(i + 1) not in (
+            "not", "n't")

@@ -7,10 +7,12 @@ from datetime import datetime
 from brief.figures import places
 from brief.figures.align import compatible
 from brief.figures.extract import Claim
+from brief.figures.meaning import kind_label, kind_words
 from brief.figures.numbers import mentioned_values
 from brief.figures.vocabulary import (
     CANONICAL_NOUNS,
     CUMULATIVE_PREDICATES,
+    CURRENCIES,
     PEOPLE_SUBSETS,
     PREDICATE_DISPLAY,
     PREDICATE_OF,
@@ -180,11 +182,17 @@ def _first_index(claims: list[Claim], predicate: str) -> int:
 
 
 def _noun(claims: list[Claim]) -> str:
-    """What the fact counts: the canonical word when there is one ('drones' for UAVs), else as written."""
+    """What the fact counts: the canonical word when there is one ('drones' for UAVs), with the kind every source
+    names ('intercontinental ballistic missiles', 'Senate seats'), else as written."""
     nouns = Counter(c.noun for c in claims)
     key = max(nouns, key=lambda n: (n != UNSTATED, nouns[n], n == "people"))
     written = next(c.noun_text for c in claims if c.noun == key)
-    return key if key in CANONICAL_NOUNS else written
+    if key not in CANONICAL_NOUNS:
+        return written
+    if claims[0].unit in CURRENCIES:
+        return key  # what an amount is spent on is no kind of it
+    kinds = {tuple(w.lower() for w in kind_words(c.noun_text)) for c in claims if c.noun == key}
+    return (kind_label(written) or key) if len(kinds) == 1 else key  # "ballistic missiles", not "missiles"
 
 
 def _anchor_text(anchor: str) -> str:

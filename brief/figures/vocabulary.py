@@ -277,8 +277,11 @@ SEVERITY_WORDS = frozenset({"seriously", "critically", "severely", "badly", "gra
 ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "assault", "assaults", "bombardment",
                           "barrage", "offensive", "raid", "raids", "shelling", "invasion", "bombing", "onslaught"})
 FORECAST_WORDS = frozenset({"expected", "expect", "expects", "forecast", "forecasts", "forecasting", "projected",
-                            "projection", "projections", "predicted", "predicts", "predict", "could", "might", "may",
-                            "anticipated", "anticipates", "consensus"})
+                            "projection", "projections", "predicted", "predicts", "predict", "anticipated",
+                            "anticipates", "consensus"})
+# modals make a forecast of the figure only as its own verb's ("could reach 50", "$3bn could be diverted"), not of a
+# clause about something else ("explosions that could be heard"); lower-case only: "May" is a month
+FORECAST_MODALS = frozenset({"could", "might", "may"})
 REPORTING_VERBS = frozenset({"said", "says", "reported", "reports", "told", "claimed", "claims", "announced",
                              "stated", "estimated", "estimates", "confirmed", "according", "put", "puts",
                              "wrote", "tweeted", "posted", "added", "noted", "cited", "quoted"})
