@@ -39,6 +39,8 @@ def attribution_of(text: str, figure: str) -> str | None:
          "than 30%.", "less than 30%", "a recent poll"),
         ("The regional education department has put forward a pay rise of 4.5% over two years.", "4.5%",
          "regional education department"),
+        ("Boehner last week put a counter-proposal on the table that included $800 billion in revenue.",
+         "$800 billion", "Boehner"),
     ],
 )
 def test_a_who_is_kept(text, figure, who):
@@ -51,7 +53,8 @@ def test_a_who_is_kept(text, figure, who):
         # the closing quote mark of the quotation before the speaker is no part of the name
         ('" The friendship binds our two nations, " Mr. Trump said during the ceremony.', "two nations",
          "Mr. Trump"),
-        ("“We share the desire that these two conversations take place,” Gowdy said.", "two conversations", "Gowdy"),
+        ("“We share the desire that these two conversations take place,” Gowdy said.", "two conversations",
+         "Gowdy"),
         # a trailing adverb or time: "reportedly", "had repeatedly", "on Saturday", "said Monday", "released Friday"
         ("U.S. intelligence reportedly confirmed that tens of thousands of files seized by Israel are authentic.",
          "tens of thousands of files", "U.S. intelligence"),

@@ -74,7 +74,7 @@ _SAID_BEFORE_RE = re.compile(r"^\s*([^,;:()]{2,80}?)\s+(?:has\s+|have\s+|had\s+)
                              r"claimed|claims|announced|estimated|confirmed|told\s+(?!(?:about|some|nearly|almost|"
                              r"around|roughly|over|more|up|as)\b)\w+|(put|puts))\b", re.IGNORECASE)
 _SAID_INVERTED_RE = re.compile(r"^\s*(?:said|says|according to)\s+([^,;:()]{3,80}?)" + _END, re.IGNORECASE)
-_PUT_FORWARD_RE = re.compile(r"\s+forward\b", re.IGNORECASE)
+_PUT_FORWARD_RE = re.compile(r"\s+(?:forward|(?:[\w'’-]+\s+){1,3}on the table)\b", re.IGNORECASE)
 _SAID_NOTHING_RE = re.compile(r"\s*(?:little|nothing|no)\b", re.IGNORECASE)
 _PUT_AT_RE = re.compile(r"\bat\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)  # "a poll put his approval rating at 30%"
 _VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|in favou?r|abstain\w*|abstentions?)\b", re.IGNORECASE)
@@ -243,7 +243,7 @@ def _said_before(sentence: str, start: int, figure: int, subordinate: bool) -> s
     if not m:
         return None
     if m.group(2) and not (_PUT_AT_RE.search(text, m.end()) or _PUT_FORWARD_RE.match(text, m.end())):
-        return None  # "put great emphasis on" is no estimate; "put the toll at 40", "put forward 4.5%" are
+        return None  # "put great emphasis on" gives no figure; "put the toll at 40", "put forward 4.5%" do
     if _SAID_NOTHING_RE.match(text, m.end()):
         return None  # "has said little about the plan"
     if not subordinate and any(w.lower() in _CLAUSE_WORDS for w in _WORD_RE.findall(sentence[:start] + m.group(1))):
