@@ -130,5 +130,27 @@ def test_no_attribution_rather_than_a_wrong_one(text, figure):
     assert attribution_of(text, figure) is None
 
 
+@pytest.mark.parametrize(
+    "text, figure, who",
+    [
+        ("Health officials in Gaza say 42 people were killed.", "42 people", "Health officials in Gaza"),
+        ("Some members of the congregation said they gave thousands of dollars.", "thousands of dollars",
+         "Some members of the congregation"),
+        ("“He stole $700 billion from Medicare,” said RNC Chair Reince Priebus.", "$700 billion",
+         "RNC Chair Reince Priebus"),
+        ("The U.N. said 40 people died.", "40 people", "U.N."),
+        ("At least 40 people died, according to Donald Trump Jr.", "At least 40 people", "Donald Trump Jr."),
+        ("Officials said 40 people died, the U.S.-based monitor said.", "40 people", "Officials"),
+    ],
+)
+def test_say_a_said_after_a_quotation_and_abbreviations(text, figure, who):
+    assert attribution_of(text, figure) == who
+
+
+@pytest.mark.parametrize("text", ["Some say the two coasts will merge.", "Many of them said 40 people died."])
+def test_a_quantifier_alone_is_no_who(text):
+    assert set(attributions(text).values()) <= {None}
+
+
 def test_a_passive_is_not_a_sayer():
     assert set(attributions("Ruth Bader Ginsburg was confirmed 96-3 two years later.").values()) <= {None}

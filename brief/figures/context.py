@@ -63,17 +63,17 @@ _TAIL = (r"(?:\s+(?:on|late|early|last|this|in|at|during|after|to|earlier|later|
 # from the ministry")
 _WHEN = (r"(?:\s+(?:(?:late\s+|early\s+)?on\s+)?" + _DAY + r"|\s+last\s+(?:week|month|year)|\s+in\s+(?:january|"
          r"february|march|april|may|june|july|august|september|october|november|december))")
-_SAY = (r"(?:(?:reported|reports|claimed|claims|announced|estimated|confirmed)" + _WHEN + r"?|(?:said|says|"
+_SAY = (r"(?:(?:reported|reports|claimed|claims|announced|estimated|confirmed)" + _WHEN + r"?|(?:said|says|say|"
         r"told(?:\s+[\w.’'-]+){1,4})" + _TAIL + ")")
 _END = r"\s*[.!?\"”'’]*\s*$"
 _SAID_AFTER_RE = re.compile(r"^\s*([^,;:()]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?" + _SAY + _END,
                             re.IGNORECASE)
 _SAID_BARE_RE = re.compile(r"^\s*(?:has\s+|have\s+|had\s+)?" + _SAY + _END, re.IGNORECASE)
 # "told about 600 supporters": the figure is who was told, not what was said
-_SAID_BEFORE_RE = re.compile(r"^\s*([^,;:()]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|"
+_SAID_BEFORE_RE = re.compile(r"^\s*([^,;:()]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|reported|reports|"
                              r"claimed|claims|announced|estimated|confirmed|told\s+(?!(?:about|some|nearly|almost|"
                              r"around|roughly|over|more|up|as)\b)\w+|(put|puts))\b", re.IGNORECASE)
-_SAID_INVERTED_RE = re.compile(r"^\s*(?:said|says|according to)\s+([^,;:()]{3,80}?)" + _END, re.IGNORECASE)
+_SAID_INVERTED_RE = re.compile(r"^[\s\"”']*(?:said|says|according to)\s+([^,;:()]{3,80}?)" + _END, re.IGNORECASE)
 _PUT_FORWARD_RE = re.compile(r"\s+(?:forward|(?:[\w'’-]+\s+){1,3}on the table)\b", re.IGNORECASE)
 _SAID_NOTHING_RE = re.compile(r"\s*(?:little|nothing|no)\b", re.IGNORECASE)
 _PUT_AT_RE = re.compile(r"\bat\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)  # "a poll put his approval rating at 30%"
@@ -307,7 +307,9 @@ def _who(sentence: str, start: int, phrase: str, clause_words: bool, max_words: 
     start += len(phrase) - len(stripped)
     if _inside_quotation(sentence, start):
         return None
-    words = stripped.rstrip(_QUOTES + ".!?,;: ").split()
+    words = stripped.rstrip(_QUOTES + "!?,;: ").split()
+    if words and words[-1].endswith(".") and not _ABBREVIATION_RE.search(words[-1]):
+        words[-1] = words[-1].rstrip(".")  # the full stop of the sentence, not of "U.N." or "Trump Jr."
     if clause_words:
         last = max((i for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=-1)
         words = words[last + 1:]
@@ -320,7 +322,7 @@ def _who(sentence: str, start: int, phrase: str, clause_words: bool, max_words: 
         return None
     low = [w.lower() for w in words]
     if (low[0] in _PRONOUNS or (low[0] in _FUNCTION_WORDS and low[0] not in ("a", "an"))
-            or low[-1] in _FUNCTION_WORDS or low[-1] in _DETERMINERS
+            or low[-1] in _FUNCTION_WORDS or low[-1] in _DETERMINERS or low[-1] in _QUANTIFIERS
             or any(w in _NEGATIONS or w.endswith("n't") or w in _CLAUSE_VERBS for w in low)
             or (not clause_words and any(w in _CLAUSE_WORDS for w in low))
             or all(w in _FUNCTION_WORDS or w in _ADVERBS for w in low)):
@@ -366,10 +368,14 @@ def _participle(word: str) -> bool:
 
 
 _MAX_WHO_WORDS = 8
+_ABBREVIATION_RE = re.compile(r"\.\w+\.$|^(?:jr|sr|inc|co|corp|ltd|bros|st)\.$", re.IGNORECASE)
 _QUOTES = "\"“”'‘’—–-"
 _WORD_RE = re.compile(r"[\w'’-]+")
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "there",
                        "which", "who", "whom", "what", "someone", "somebody", "everyone", "nobody"})
+# a who on their own only with a noun: "Some say" no, "Some members of the congregation said" yes
+_QUANTIFIERS = frozenset({"some", "many", "most", "others", "few", "all", "both", "each", "either", "neither",
+                          "several", "them", "us", "him", "me", "it"})
 _CLAUSE_WORDS = frozenset({"after", "before", "since", "because", "although", "though", "unless", "until",
                            "whether", "if", "when", "whenever", "while", "whereas", "where", "that", "which", "who",
                            "whom", "whose", "what", "as", "than", "so", "once"})
