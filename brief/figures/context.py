@@ -54,16 +54,30 @@ _WITH_ATTACKER_RE = re.compile(r"\b(?:(not including|excluding|not counting|besi
                                r"were)))\s+(?:the|a|an|one|two|three|both)?\s*(?:\w+\s+)?(?:gunman|gunmen|shooter|"
                                r"shooters|attacker|attackers|assailant|assailants|suspect|suspects|bomber|bombers|"
                                r"perpetrator|perpetrators|hijacker|hijackers|killer)\b", re.IGNORECASE)
-_ACCORDING_RE = re.compile(r"\baccording to\s+(?:the\s+)?([^,;:()]{3,90})", re.IGNORECASE)
-_SAID_AFTER_RE = re.compile(r"^\s*(?:the\s+)?([^,;:()]{3,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|reported|"
-                            r"reports|claimed|claims|announced|estimated|confirmed|told\s+\w+)\s*[.!?\"”']*\s*$",
+# who gives a figure: "according to X", "X said ...", "..., X said on Monday.", "..., said X."
+_ACCORDING_RE = re.compile(r"\baccording to\s+([^,;:()—–]{2,160})", re.IGNORECASE)
+# what may follow the verb at the end of a sentence: "said Monday", "said late on Monday", "said in a statement"
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)"
+_TAIL = (r"(?:\s+(?:on|late|early|last|this|in|at|during|after|to|earlier|later|afterwards?|" + _DAY + r")\b"
+         r"(?:(?!\b(?:that|which|who|whether|if|would|will|could)\b)[^,;:()]){0,60}?)?")
+# only a day after "reported", "confirmed", "estimated": they may describe a thing ("a share confirmed in a letter
+# from the ministry")
+_WHEN = (r"(?:\s+(?:(?:late\s+|early\s+)?on\s+)?" + _DAY + r"|\s+last\s+(?:week|month|year)|\s+in\s+(?:january|"
+         r"february|march|april|may|june|july|august|september|october|november|december))")
+_SAY = (r"(?:(?:reported|reports|claimed|claims|announced|estimated|confirmed)" + _WHEN + r"?|(?:said|says|say|"
+        r"told(?:\s+[\w.’'-]+){1,4})" + _TAIL + ")")
+_END = r"\s*[.!?\"”'’]*\s*$"
+_SAID_AFTER_RE = re.compile(r"^\s*([^,;:()]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?" + _SAY + _END,
                             re.IGNORECASE)
-_SAID_BEFORE_RE = re.compile(r"^\s*(?:(?:and|but|while|whereas|during which|which|as|after|when|in which)\s+)?"
-                             r"(?:the\s+)?([^,;:()]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|"
-                             r"claimed|claims|announced|estimated|confirmed|told\s+\w+|put|puts)\b",
-                             re.IGNORECASE)
-_SAID_INVERTED_RE = re.compile(r"^\s*(?:said|says|according to)\s+(?:the\s+)?([^,;:()]{3,80}?)\s*[.!?\"”']*\s*$",
-                               re.IGNORECASE)
+_SAID_BARE_RE = re.compile(r"^\s*(?:has\s+|have\s+|had\s+)?" + _SAY + _END, re.IGNORECASE)
+# "told about 600 supporters": the figure is who was told, not what was said
+_SAID_BEFORE_RE = re.compile(r"^\s*([^,;:()]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|reported|reports|"
+                             r"claimed|claims|announced|estimated|confirmed|told\s+(?!(?:about|some|nearly|almost|"
+                             r"around|roughly|over|more|up|as)\b)\w+|(put|puts))\b", re.IGNORECASE)
+_SAID_INVERTED_RE = re.compile(r"^[\s\"”']*(?:said|says|according to)\s+([^,;:()]{3,80}?)" + _END, re.IGNORECASE)
+_PUT_FORWARD_RE = re.compile(r"\s+(?:forward|(?:[\w'’-]+\s+){1,3}on the table)\b", re.IGNORECASE)
+_SAID_NOTHING_RE = re.compile(r"\s*(?:little|nothing|no)\b", re.IGNORECASE)
+_PUT_AT_RE = re.compile(r"\bat\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)  # "a poll put his approval rating at 30%"
 _VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|in favou?r|abstain\w*|abstentions?)\b", re.IGNORECASE)
 _REJECTED_RE = re.compile(r"\b(?:rejected|defeated|voted down|turned down|blocked|vetoed|voted against|threw out)\b",
                           re.IGNORECASE)
@@ -199,44 +213,210 @@ def _money_or_share(tokens: list[Token], n) -> bool:
 
 
 def attribution(sentence: str, tokens: list[Token], bounds: list[tuple[int, int]], index: int) -> str | None:
-    """Who gives the figure at token `index`: "according to X", "X said ...", "..., X reported"."""
+    """Who gives the figure at token `index`: "according to X", "X said ...", "..., X reported", "..., said X".
+    Only a who is returned — a person, organisation, office, outlet, document or count — never a clause ("as
+    the dossier", "appeared shaken after the attorneys"), a pronoun ("he") or words inside someone's quotation."""
     m = _ACCORDING_RE.search(sentence)
-    if m:
-        return _tidy(m.group(1))
+    who = _according_to(sentence, m.start(1), m.group(1)) if m else None
+    if who:
+        return who
     seg_start, _ = segment_of(bounds, index)
-    own = sentence[tokens[seg_start].start:tokens[index].start]
-    m = _SAID_BEFORE_RE.match(own)
-    if m and _plausible_source(m.group(1)):
-        return _tidy(m.group(1))
-    for start, end in reversed(bounds):
+    own_start = tokens[seg_start].start
+    who = _said_before(sentence, own_start, tokens[index].start, subordinate=True)
+    if who:
+        return who
+    for k in range(len(bounds) - 1, -1, -1):
+        start, end = bounds[k]
         if start <= index:
             break
         clause = sentence[tokens[start].start:tokens[end - 1].end]
+        offset = tokens[start].start
         m = _SAID_AFTER_RE.match(clause) or _SAID_INVERTED_RE.match(clause)
-        if m and _plausible_source(m.group(1)):
-            return _tidy(m.group(1))
-    first_start, first_end = bounds[0]
+        follows = sentence[tokens[bounds[k + 1][0]].start:] if k + 1 < len(bounds) else ""
+        if _SAID_BARE_RE.match(clause):  # "..., said in a statement."
+            who = _speaker_before(sentence, tokens, bounds, k, index)
+        elif m and not (m.re is _SAID_INVERTED_RE and _NOT_APPOSITION_RE.match(follows)):
+            who = _who(sentence, offset + m.start(1), m.group(1), clause_words=False)
+        if who:
+            return who
+    first_start, _ = bounds[0]
     if first_start < seg_start:
-        m = _SAID_BEFORE_RE.match(sentence[tokens[first_start].start:tokens[index].start])
-        if m and _plausible_source(m.group(1)):
-            return _tidy(m.group(1))
+        return _said_before(sentence, tokens[first_start].start, tokens[index].start, subordinate=False)
     return None
 
 
-def _plausible_source(phrase: str) -> bool:
-    """A name of who says something, not a clause: no numbers, not a pronoun, not ending in an article."""
-    words = phrase.split()
-    return 1 <= len(words) <= 8 and not mentioned_values(phrase) and words[0].lower() not in (
-        "it", "he", "she", "they", "this", "that", "there", "which", "who") and words[-1].lower() not in (
-        "a", "an", "the")
+def _said_before(sentence: str, start: int, figure: int, subordinate: bool) -> str | None:
+    """"X said ..." from `start` up to the figure at char `figure`. In the figure's own clause "after X said"
+    makes X the sayer; in an earlier clause ("While the government has said little, two ...") it does not."""
+    text = sentence[start:figure]
+    m = _SAID_BEFORE_RE.match(text)
+    if not m:
+        return None
+    if m.group(2) and not (_PUT_AT_RE.search(text, m.end()) or _PUT_FORWARD_RE.match(text, m.end())):
+        return None  # "put great emphasis on" gives no figure; "put the toll at 40", "put forward 4.5%" do
+    if _SAID_NOTHING_RE.match(text, m.end()):
+        return None  # "has said little about the plan"
+    if not subordinate and any(w.lower() in _CLAUSE_WORDS for w in _WORD_RE.findall(sentence[:start] + m.group(1))):
+        return None  # "While the government has said little, two of ...": the figure is not what it said
+    return _who(sentence, start + m.start(1), m.group(1), clause_words=subordinate)
 
 
-def _tidy(phrase: str) -> str:
-    phrase = phrase.strip().rstrip(".!?\"”'")
+def _speaker_before(sentence: str, tokens: list[Token], bounds: list[tuple[int, int]], k: int,
+                    index: int) -> str | None:
+    """"..., Jim Manley, a spokesman for Mr. Reid, said in an e-mail.": the name in the clause before the verb,
+    or before its description. Only a name (capitalised words) after the figure is taken."""
+    j = k - 1
+    while j >= 0 and (_DESCRIPTION_RE.match(sentence[tokens[bounds[j][0]].start:tokens[bounds[j][1] - 1].end])
+                      or (bounds[j][0] > 0 and tokens[bounds[j][0] - 1].text == "(")):  # "Zoe Lofgren (D-Calif.)"
+        j -= 1
+    if j < 0 or bounds[j][0] <= index:
+        return None
+    start, end = tokens[bounds[j][0]].start, tokens[bounds[j][1] - 1].end
+    name = sentence[start:end]
+    bare = name.lstrip(_QUOTES + " ")
+    words = bare.split()
+    if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words):
+        return None
+    return _who(sentence, start, name, clause_words=False)
+
+
+def _according_to(sentence: str, start: int, phrase: str) -> str | None:
+    """The who after "according to": cut before a clause ("officials who spoke ..."), and one too long for a label
+    is cut before a participle ("a list of questions obtained by ...") or before the lower-case words it ends with
+    ("an analysis of government data"); a name ("Office of the Historian of the House of Representatives") is kept
+    whole up to ten words."""
     words = phrase.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    return " ".join(words[:8])
+    for i, word in enumerate(words):
+        if i and word in _CLAUSE_WORDS:  # lower case only: "That" may open a name
+            words = words[:i]
+            break
+    if len(words) > _MAX_WHO_WORDS:
+        cut = next((i for i, w in enumerate(words) if i >= 2 and _participle(w)), None)
+        if cut is not None:
+            words = words[:cut]
+    if len(words) > _MAX_WHO_WORDS:
+        cut = next((i for i in range(len(words) - 1, 0, -1) if words[i] in _PREPOSITIONS
+                    and not any(w[:1].isupper() for w in words[i + 1:])), None)
+        if cut is not None and cut <= _MAX_WHO_WORDS:
+            words = words[:cut]
+    if len(words) > _MAX_WHO_WORDS + 2:
+        return None
+    return _who(sentence, start, " ".join(words), clause_words=False, max_words=_MAX_WHO_WORDS + 2, numbers=True)
+
+
+def _who(sentence: str, start: int, phrase: str, clause_words: bool, max_words: int = 8,
+         numbers: bool = False) -> str | None:
+    """`phrase` (at char `start` of the sentence) as a who, or None: quote marks, "the", a trailing time or
+    adverb ("President Trump on Saturday", "U.S. intelligence reportedly") taken off; with `clause_words`, only
+    what follows the last word opening a clause ("even though Mitt Romney" -> "Mitt Romney"), else such a word
+    rejects it. Rejected: a pronoun, words inside a quotation, a negation, a dangling article, preposition,
+    conjunction or auxiliary, a verb of a clause ("began", "was"), and (unless `numbers`) a number."""
+    stripped = phrase.lstrip(_QUOTES + " ")
+    start += len(phrase) - len(stripped)
+    if _inside_quotation(sentence, start):
+        return None
+    words = stripped.rstrip(_QUOTES + "!?,;: ").split()
+    if words and words[-1].endswith(".") and not _ABBREVIATION_RE.search(words[-1]):
+        words[-1] = words[-1].rstrip(".")  # the full stop of the sentence, not of "U.N." or "Trump Jr."
+    if clause_words:
+        last = max((i for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=-1)
+        words = words[last + 1:]
+        while words and words[0].lower() in ("and", "but", "or"):  # "..., and a recent poll put it at 30%"
+            words = words[1:]
+    words = _without_time_or_adverb(words)
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not 1 <= len(words) <= max_words:
+        return None
+    low = [w.lower() for w in words]
+    if (low[0] in _PRONOUNS or (low[0] in _FUNCTION_WORDS and low[0] not in ("a", "an"))
+            or low[-1] in _FUNCTION_WORDS or low[-1] in _DETERMINERS or low[-1] in _QUANTIFIERS
+            or any(w in _NEGATIONS or w.endswith("n't") or w in _CLAUSE_VERBS for w in low)
+            or (not clause_words and any(w in _CLAUSE_WORDS for w in low))
+            or all(w in _FUNCTION_WORDS or w in _ADVERBS for w in low)):
+        return None
+    who = " ".join(words)
+    if not numbers and mentioned_values(who):
+        return None
+    return who
+
+
+def _without_time_or_adverb(words: list[str]) -> list[str]:
+    """Words with a trailing "on Saturday", "last week", "reportedly", "had repeatedly" taken off."""
+    words = list(words)
+    while len(words) > 1:
+        last = words[-1].lower().rstrip(".")
+        if last in _WEEKDAYS_AND_DAYS or (last in _PERIODS and words[-2].lower() in ("last", "this", "earlier",
+                                                                                      "later", "next")):
+            del words[-1 if last in _WEEKDAYS_AND_DAYS else -2:]
+            while len(words) > 1 and words[-1].lower() in ("on", "late", "early", "by"):
+                words.pop()
+            if len(words) > 1 and _participle(words[-1]):  # "a poll released Saturday" -> "a poll"
+                words.pop()
+        elif words[-1].islower() and (last in _ADVERBS or last in ("has", "have", "had")
+                                      or (last.endswith("ly") and last not in _LY_NOUNS)):
+            words.pop()
+        else:
+            break
+    return words
+
+
+def _inside_quotation(sentence: str, pos: int) -> bool:
+    """Whether char `pos` lies inside a quotation: an opening curly quote still open, or an odd number of
+    straight quotes before it and one more after it (a sentence cut from a longer quote has a lone one)."""
+    before = sentence[:pos]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1 and '"' in sentence[pos:]
+
+
+def _participle(word: str) -> bool:
+    """'obtained', 'published', 'speaking', 'intended': a lower-case word opening what describes a who."""
+    return (word.islower() and len(word) >= 5 and word.endswith(("ed", "ing")) and word not in _ED_ING_NOUNS)
+
+
+_MAX_WHO_WORDS = 8
+_ABBREVIATION_RE = re.compile(r"\.\w+\.$|^(?:jr|sr|inc|co|corp|ltd|bros|st)\.$", re.IGNORECASE)
+_QUOTES = "\"“”'‘’—–-"
+_WORD_RE = re.compile(r"[\w'’-]+")
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "there",
+                       "which", "who", "whom", "what", "someone", "somebody", "everyone", "nobody"})
+# a who on their own only with a noun: "Some say" no, "Some members of the congregation said" yes
+_QUANTIFIERS = frozenset({"some", "many", "most", "others", "few", "all", "both", "each", "either", "neither",
+                          "several", "them", "us", "him", "me", "it"})
+_CLAUSE_WORDS = frozenset({"after", "before", "since", "because", "although", "though", "unless", "until",
+                           "whether", "if", "when", "whenever", "while", "whereas", "where", "that", "which", "who",
+                           "whom", "whose", "what", "as", "than", "so", "once"})
+_PREPOSITIONS = frozenset({"of", "in", "on", "at", "by", "for", "from", "to", "with", "about", "over", "into",
+                           "under", "among", "between", "during", "through", "against", "toward", "towards"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+                          "did", "will", "would", "can", "could", "may", "might", "shall", "should", "must"})
+_FUNCTION_WORDS = _PREPOSITIONS | _AUXILIARIES | frozenset({"a", "an", "and", "or", "but", "nor", "yet", "even",
+                                                            "also", "only", "just", "then", "now", "still"})
+_CLAUSE_VERBS = _AUXILIARIES | frozenset({"began", "begun", "came", "went", "got", "seemed", "appeared"})
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that"})
+_NEGATIONS = frozenset({"not", "never", "no"})
+_ADVERBS = frozenset({"also", "only", "just", "then", "now", "still", "already", "again", "later", "earlier",
+                      "since", "first", "once", "too", "however", "meanwhile", "afterward", "afterwards"})
+_LY_NOUNS = frozenset({"family", "assembly", "ally", "supply", "daily", "weekly", "monthly", "quarterly", "rally",
+                       "anomaly", "monopoly", "reply", "july", "italy", "homily", "fly", "panoply"})
+_WEEKDAYS_AND_DAYS = frozenset(WEEK) | frozenset({"yesterday", "today", "tonight"})
+_PERIODS = frozenset({"week", "weekend", "month", "year", "night", "morning", "afternoon", "evening"})
+_ED_ING_NOUNS = frozenset({"building", "meeting", "hearing", "briefing", "funding", "spending", "polling", "housing",
+                           "training", "banking", "ruling", "filing", "listing", "ranking", "rating", "reporting",
+                           "morning", "evening", "wedding", "shooting", "bombing", "fighting", "killing",
+                           "hundred", "during", "according", "including", "thing", "something", "nothing",
+                           "anything", "everything", "spring", "string", "accounting", "marketing", "planning",
+                           "engineering", "broadcasting", "publishing", "lending", "pricing", "sentencing",
+                           "bureau"})
+# after "said X,": a clause that is not a description of X ("said the nation faces problems, such as ...")
+_NOT_APPOSITION_RE = re.compile(r"\s*(?:such as|including|adding|but|and|while|because|although|though|even|so|"
+                                r"as)\b", re.IGNORECASE)
+# a description of a person or body between a name and its verb: "a spokesman for Mr. Reid", "an attorney for"
+_DESCRIPTION_RE = re.compile(r"^\s*(?:a|an|the|his|her|their|its)\s+[a-z][^,;:()]*$|^\s*[a-z][\w-]*\s+(?:of|for|at|"
+                             r"to)\b[^,;:()]*$")
 
 
 def attacks(sentence: str, tokens: list[Token], bounds: list[tuple[int, int]],
