@@ -224,3 +224,9 @@ def test_help_shows_each_options_default():
     for default in ("[default: auto]", "[default: 4]", "[default: 24h]", "[default: $BRIEF_CONFIG]"):
         assert default in shown
     assert "<bool>" not in shown
+
+
+def test_python_dash_m_brief_is_the_brief_command():
+    result = subprocess.run([sys.executable, "-m", "brief", "--help"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Usage: python -m brief" in result.stdout and "figures" in result.stdout
