@@ -156,6 +156,16 @@ def test_money_amounts():
     assert rounded.verdict == "agree"
 
 
+def test_what_a_thing_costs_is_labelled_a_cost_and_is_one_outlay_with_the_amount_approved_or_paid():
+    cost = holding(facts_of("The council approved a $2.4 billion plan to build the line.",
+                            "The $2.1 billion line will run 38 km."), 2.4e9, 2.1e9)
+    assert (cost.what, cost.verdict) == ("cost (USD)", "conflict")  # not "amount paid"
+    (outlay,) = facts_of("Congress approved $1.3 billion for the fence.", "The state will pay $1.3 billion for it.")
+    assert (outlay.what, outlay.verdict) == ("amount approved (USD)", "agree")
+    (worth,) = facts_of("The EU drew up tariffs worth about $3.5 billion.")
+    assert worth.what == "value (USD)"
+
+
 def test_ranges_and_number_words():
     (fact,) = facts_of("Between 20 and 30 people were injured in the crash.",
                        "Twenty-five people were injured in the crash.")

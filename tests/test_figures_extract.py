@@ -275,3 +275,15 @@ def test_what_is_counted_is_neither_a_name_an_article_linked_word_nor_money_for_
     assert one("Police found more than 10 packages containing wires.").noun == "package"  # not an amount
     assert one("More than three quarters of applicants pass that review.").noun_text == "applicants"
     assert one("A three-hour nightmare early on Sunday ended.").noun_text == "nightmare"
+
+
+def test_an_amount_before_the_name_of_a_thing_is_what_the_thing_costs_not_an_amount_paid():
+    plan = one("The council approved a $2.4 billion plan to build the line.")
+    assert (plan.noun, plan.predicate) == ("amount", "cost")  # the plan was approved, the money is its cost
+    assert one("A $1.9 billion version of the plan was rejected last year.").predicate == "cost"
+    assert one("EU leaders approved a €50bn aid package.").predicate == "approved"  # aid is money, not a thing
+    assert one("Democrats rejected $5.7 billion for the wall.").predicate == "rejected"
+    assert one("He has a net worth of $48 billion.").predicate == "valued"
+    assert one("Obama took $700 billion out of Medicare.").predicate is None
+    _, demanded = article_claims("It grants $1.375 billion, as opposed to the $5.7 billion he demanded.", ref=1)
+    assert demanded.predicate == "demanded"  # 'as opposed to' is no vote against it

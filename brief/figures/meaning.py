@@ -18,6 +18,7 @@ from brief.figures.vocabulary import (
     LEVEL_VERBS,
     MEASURE_DIMENSIONS,
     MONEY_KINDS,
+    MONEY_NOUNS,
     MONEY_PREDICATES,
     MONTHS,
     NOUN_PREDICATES,
@@ -99,7 +100,10 @@ _ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
 # "including 91 over the capital": a part of the figure before, counting the same thing
 INHERIT_BEFORE = frozenset({"including", "includes", "include", "among", "incl"})
 _PROJECTILES = frozenset({"drones", "missiles", "rockets", "shells", "bombs", "aircraft", "helicopters"})
-_OUTLAY_PREDICATES = frozenset({"paid", "cost", "voted", "won"})
+# phrases whose last word, elsewhere an event, names none here: "$1.375 billion, as opposed to the $5.7 billion"
+_NO_EVENT_PHRASES = frozenset({("as", "opposed")})
+# words of the vote on an amount of money that turn it down: "rejected $5.7 billion"
+_REFUSALS = frozenset({"rejected", "opposed"})
 # events that happen to people and things, never to an amount of money
 _THING_PREDICATES = PEOPLE_PREDICATES | {"launched", "downed", "destroyed", "controlled", "hit", "cut off",
                                          "employed", "recorded"}
@@ -179,7 +183,8 @@ def predicate_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
         words = tuple(tokens[k].low for k in range(i, min(len(tokens), i + size)))
         if len(words) == size and words in PREDICATE_PHRASES:
             return PREDICATE_PHRASES[words], i + size - 1
-    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]):
+    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]) and not _no_event(
+            tokens, i):
         return PREDICATE_OF.get(tokens[i].low), i
     return None, i
 
@@ -189,6 +194,11 @@ def _in_compound(tokens: list[Token], i: int) -> bool:
     before = i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start
     after = i + 1 < len(tokens) and tokens[i + 1].text == "-" and tokens[i].end == tokens[i + 1].start
     return before or after
+
+
+def _no_event(tokens: list[Token], i: int) -> bool:
+    """'as opposed to': a word of an event inside a phrase that states none."""
+    return i > 0 and (tokens[i - 1].low, tokens[i].low) in _NO_EVENT_PHRASES
 
 
 def _is_month_name(token: Token) -> bool:
@@ -202,7 +212,8 @@ def predicate_ending_at(tokens: list[Token], i: int) -> str | None:
             words = tuple(tokens[k].low for k in range(i - size + 1, i + 1))
             if words in PREDICATE_PHRASES:
                 return PREDICATE_PHRASES[words]
-    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]):
+    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]) and not _no_event(
+            tokens, i):
         return PREDICATE_OF.get(tokens[i].low)
     return None
 
@@ -267,9 +278,32 @@ class MeaningReader(Sentence):
             predicate = "seriously injured"
         if noun in _PROJECTILES and predicate == "destroyed":
             predicate = "downed"  # a drone destroyed in the air is a drone shot down
-        if q.unit in CURRENCIES and predicate in _OUTLAY_PREDICATES:
-            predicate = "paid"  # pledged, approved, cost, paid: the same amount in other words
+        if q.unit in CURRENCIES:
+            predicate = self.money_event(q, a, noun_words, predicate)
         return noun, noun_words, noun_end, predicate, self.names_what_it_counts(q, noun, noun_words, from_phrase)
+
+    def money_event(self, q, a: int, noun_words: list[str], predicate: str | None) -> str | None:
+        """What happens to an amount of money. Right before the name of a thing ('approved a $2.4 billion plan',
+        'the $12 million renovation') it is what the thing costs: the verb is the thing's, not the money's. A
+        vote approves or rejects an amount ('Congress approved $1.3 billion'); paid, cost, approved and won are
+        one outlay when figures are compared (OUTLAY_PREDICATES), each shown in its own words."""
+        if self.prices_a_thing(q, noun_words):
+            return "cost"
+        if predicate == "voted":
+            verb = self.verb_index(a, q.end, *context.segment_of(self.bounds, a), predicate)
+            return "rejected" if verb is not None and self.w(verb) in _REFUSALS else "approved"
+        return predicate
+
+    def prices_a_thing(self, q, noun_words: list[str]) -> bool:
+        """'a $2.4 billion plan', 'a $600 airline ticket': the words right after the amount name a thing, not
+        money ('a $45,000 fine', 'a $50 million aid package', 'the $831 billion stimulus', '$3bn of aid')."""
+        first = self.w(q.end + 1)
+        if not noun_words or not self.is_word(q.end + 1) or first in STOPWORDS or first in ("in", "of", "out", "off"):
+            return False  # "took $700 billion out of Medicare"
+        if noun_words[-1] in _GENERIC_NOUNS:
+            return False  # "the $6,400 figure"
+        return not any(w in MONEY_KINDS or w in MONEY_NOUNS or w in CURRENCY_WORDS
+                       or COUNTED_SYNONYMS.get(w) == "amount" for w in noun_words)
 
     def names_what_it_counts(self, q, noun: str, noun_words: list[str], from_phrase: bool) -> bool:
         """Whether the words after a count name things: a plural noun ('three Tijuana locations' ended at
@@ -510,6 +544,17 @@ class MeaningReader(Sentence):
             found, _ = predicate_at(self.tokens, i)
             if found and self.w(i - 1) not in _DETERMINERS and not self.belongs_to_other_number(i, a):
                 return self.level_or_change(found, i, a)  # "all 112 employees on the day shift were evacuated"
+        return None
+
+    def verb_index(self, a: int, last: int, seg_start: int, seg_end: int, predicate: str | None) -> int | None:
+        """The token of the figure's own verb: the nearest word of its predicate before or after it."""
+        if predicate is None:
+            return None
+        window = list(range(last + 1, min(seg_end, last + 4))) + list(range(a - 1, max(seg_start, a - 6) - 1, -1))
+        for i in sorted(window, key=lambda j: (abs(j - a), j)):
+            if self.is_word(i) and (predicate_at(self.tokens, i)[0] == predicate
+                                    or predicate_ending_at(self.tokens, i) == predicate):
+                return i
         return None
 
     def takes_objects(self, verb: int, conjunction: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from brief.figures import context
-from brief.figures.meaning import predicate_at, predicate_ending_at
+from brief.figures.meaning import predicate_at
 from brief.figures.places import Place, find_scope
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import FORECAST_WORDS, MONTHS, REPORTING_VERBS, STOPWORDS, WEEKDAYS
@@ -19,7 +19,7 @@ _OTHER_EVENT_RE = re.compile(r"\b(?:after|before|during|following|ahead of|amid|
 
 
 class SituationReader(Sentence):
-    """Reads the sides, place, time, modality and source of a figure."""
+    """Reads the sides, place, time, modality and source of a figure (with MeaningReader's `verb_index`)."""
 
     def in_according_to(self, a: int) -> bool:
         seg_start, _ = context.segment_of(self.bounds, a)
@@ -65,17 +65,6 @@ class SituationReader(Sentence):
             target = target or attack.target
             target_place = attack.target_place
         return attacker, target, target_place
-
-    def verb_index(self, a: int, last: int, seg_start: int, seg_end: int, predicate: str | None) -> int | None:
-        """The token of the figure's own verb: the nearest word of its predicate before or after it."""
-        if predicate is None:
-            return None
-        window = list(range(last + 1, min(seg_end, last + 4))) + list(range(a - 1, max(seg_start, a - 6) - 1, -1))
-        for i in sorted(window, key=lambda j: (abs(j - a), j)):
-            if self.is_word(i) and (predicate_at(self.tokens, i)[0] == predicate
-                                    or predicate_ending_at(self.tokens, i) == predicate):
-                return i
-        return None
 
     def attack_for(self, a: int, last: int) -> context.Attack | None:
         found = self.attacks

@@ -11,6 +11,7 @@ from brief.figures.numbers import mentioned_values
 from brief.figures.vocabulary import (
     CANONICAL_NOUNS,
     CUMULATIVE_PREDICATES,
+    CURRENCIES,
     PEOPLE_SUBSETS,
     PREDICATE_DISPLAY,
     PREDICATE_OF,
@@ -138,8 +139,10 @@ def label(claims: list[Claim]) -> str:
     if predicate and (predicate in noun.split() or any(PREDICATE_OF.get(w) == top for w in noun.lower().split())):
         predicate = ""  # "fine", not "fine fine"; "losses", not "losses lost"
     if top == "won" and noun not in SHARED_OUT and noun != "people" and noun not in PEOPLE_SUBSETS and (
-            first.unit is None or first.unit in TIME_UNITS) and first.noun != UNSTATED:
+            (first.unit is None or first.unit in TIME_UNITS) and first.noun != UNSTATED or first.unit in CURRENCIES):
         predicate = "received"  # "the petition received 120,000 signatures": signatures are not won
+    if top in ("cost", "valued") and noun == "amount":
+        noun, predicate = predicate, ""  # "approved a $2.4 billion plan": what the plan costs, not an amount paid
     scopes = {c.scope.key for c in claims if c.scope}
     scoped = [c for c in claims if c.scope]
     where = places.label(scoped[0].scope) if len(scopes) == 1 and 2 * len(scoped) >= len(claims) else ""
