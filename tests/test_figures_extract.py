@@ -287,3 +287,30 @@ def test_an_amount_before_the_name_of_a_thing_is_what_the_thing_costs_not_an_amo
     assert one("Obama took $700 billion out of Medicare.").predicate is None
     _, demanded = article_claims("It grants $1.375 billion, as opposed to the $5.7 billion he demanded.", ref=1)
     assert demanded.predicate == "demanded"  # 'as opposed to' is no vote against it
+
+
+def test_things_sent_are_not_launched_and_the_object_of_a_preposition_is_not_what_the_verb_did():
+    _, engines = article_claims("More than 80 firefighters and 20 engines were sent to the site.", ref=1)
+    assert (engines.noun_text, engines.predicate) == ("engines", "sent")  # not "engines launched"
+    assert one("More than 40 FBI agents have been dispatched to the city.").predicate == "sent"
+    assert one("Ukraine deployed at least 91 drones.").predicate == "launched"  # a weapon is launched
+    assert one("The army carried out 30 raids.").predicate == "launched"
+    assert one("Rebels attacked three villages.").predicate is None
+    assert one("The company fired 20 workers.").predicate is None
+    _, districts = article_claims("There were 85 firefighters, including crews sent from two neighbouring "
+                                  "districts.", ref=1)
+    assert (districts.noun_text, districts.predicate) == ("neighbouring districts", None)
+    assert one("Elephants were killed in two African countries.").predicate is None
+    assert one("His demands for $5.7 billion stalled the talks.").predicate == "demanded"
+    assert one("We are asking for $5.6 billion.").predicate == "demanded"
+    assert one("She was paid a total of $675,000.").predicate == "paid"
+    assert one("The department offered a rise of 4.5%.").predicate == "offered"
+
+
+def test_what_is_counted_doing_something_to_something_else_is_not_what_happened_to_it():
+    gunmen, people = article_claims("Two gunmen killed three people.", ref=1)
+    assert (gunmen.predicate, people.predicate) == (None, "killed")
+    assert one("All 42 members of the caucus are sending the letter.").predicate is None
+    assert one("Two drones hit a residential building.").predicate == "hit"  # a weapon keeps the event it does
+    assert one("Twelve officers were injured.").predicate == "injured"
+    assert one("About 300 people attended the rally.").predicate == "attended"

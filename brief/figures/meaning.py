@@ -100,6 +100,18 @@ _ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
 # "including 91 over the capital": a part of the figure before, counting the same thing
 INHERIT_BEFORE = frozenset({"including", "includes", "include", "among", "incl"})
 _PROJECTILES = frozenset({"drones", "missiles", "rockets", "shells", "bombs", "aircraft", "helicopters"})
+# prepositions whose object a figure is: the verb before them is not what happened to it
+_GOVERNING = frozenset({"in", "on", "for", "from", "with", "after", "before", "during", "near", "into", "across",
+                        "through", "since", "until", "among", "of", "to", "inside", "outside", "against", "toward",
+                        "towards", "without", "within", "via"})
+# events that happen to what is counted (not ones it does: attended, voted, won, paid, demanded, ...)
+_DONE_TO = frozenset({"killed", "injured", "hospitalised", "missing", "arrested", "evacuated", "rescued",
+                      "launched", "downed", "destroyed", "hit", "seized", "recaptured", "cut off", "fined"})
+# "20 engines were sent", "5,000 troops were deployed": things sent, not launched like a weapon
+_SENDING = frozenset({"sent", "sending", "send", "sends", "dispatched", "dispatching", "dispatch", "deployed",
+                      "deploying", "deploy", "deploys"})
+_LAUNCHING = frozenset({"launched", "launching", "launch", "launches", "carried", "out"})  # "carried out"
+_LAUNCHED_THINGS = _PROJECTILES | {"munition", "projectile", "warhead", "torpedo", "satellite", "round", "bullet"}
 # phrases whose last word, elsewhere an event, names none here: "$1.375 billion, as opposed to the $5.7 billion"
 _NO_EVENT_PHRASES = frozenset({("as", "opposed")})
 # words of the vote on an amount of money that turn it down: "rejected $5.7 billion"
@@ -280,7 +292,19 @@ class MeaningReader(Sentence):
             predicate = "downed"  # a drone destroyed in the air is a drone shot down
         if q.unit in CURRENCIES:
             predicate = self.money_event(q, a, noun_words, predicate)
+        if predicate == "launched" and noun not in _LAUNCHED_THINGS:
+            predicate = self.sending(a, last, noun)
         return noun, noun_words, noun_end, predicate, self.names_what_it_counts(q, noun, noun_words, from_phrase)
+
+    def sending(self, a: int, last: int, noun: str) -> str | None:
+        """'20 engines were sent to the site', 'dispatched 40 agents': things or people sent are not launched like
+        weapons. Other things are launched only in those words ('launched three inquiries', 'carried out 30
+        raids'): villages attacked, industries aimed at or workers fired were not."""
+        verb = self.verb_index(a, last, *context.segment_of(self.bounds, a), "launched")
+        word = self.w(verb) if verb is not None else ""
+        if word in _SENDING:
+            return "sent"
+        return "launched" if word in _LAUNCHING and noun != "people" and noun not in PEOPLE_SUBSETS else None
 
     def money_event(self, q, a: int, noun_words: list[str], predicate: str | None) -> str | None:
         """What happens to an amount of money. Right before the name of a thing ('approved a $2.4 billion plan',
@@ -498,7 +522,9 @@ class MeaningReader(Sentence):
         i = last + 1
         steps = 0
         while i < seg_end and steps < 5:
-            found, _ = predicate_at(self.tokens, i)
+            found, end = predicate_at(self.tokens, i)
+            if found and self.does_it(found, i, end, noun_words):
+                break  # "two gunmen killed three people", "all 42 members are sending the letter"
             if found:
                 return self.level_or_change(found, i, a)
             low = self.w(i)
@@ -514,11 +540,17 @@ class MeaningReader(Sentence):
         change_noun = None
         conjunction = None
         preposition = False
+        governed = self.governed(q_start)
         while i >= seg_start and steps < 6:
             found = predicate_ending_at(self.tokens, i)
-            if found in CHANGE_PREDICATES and self.w(i + 1) == "of" and change_noun is None:
+            if found and change_noun is None and (
+                    self.w(i + 1) == "of" and (found in CHANGE_PREDICATES or self.names_an_event(i))
+                    or self.w(i + 1) == "for" and self.w(i - 1) in _DETERMINERS):
                 change_noun = found  # "offered a rise of 4.5%": the verb before says whose rise it is
-                preposition = False
+                preposition = False  # "a cost of $800", "the evacuation of 1,200", "his demands for $5.7bn"
+                governed = None
+            elif found and governed is not None and i < governed and found not in CHANGE_PREDICATES:
+                break  # "crews sent from two neighbouring districts": the districts were not sent
             elif found and (conjunction is None or self.takes_objects(i, conjunction)):
                 return self.level_or_change(found, i, a)
             elif found:
@@ -541,10 +573,46 @@ class MeaningReader(Sentence):
             low = self.w(i)
             if i in self.number_tokens or low in _CLAUSE_OPENERS or low in ("and", "or", "to"):
                 break
-            found, _ = predicate_at(self.tokens, i)
+            found, end = predicate_at(self.tokens, i)
+            if found and self.does_it(found, i, end, noun_words):
+                break
             if found and self.w(i - 1) not in _DETERMINERS and not self.belongs_to_other_number(i, a):
                 return self.level_or_change(found, i, a)  # "all 112 employees on the day shift were evacuated"
         return None
+
+    def governed(self, q_start: int) -> int | None:
+        """The preposition whose object the figure is ('sent from two districts', 'killed in two countries'): a
+        verb before it is not what happened to the figure (one that ends in it is: 'asking for $5.6 billion').
+        Not 'by' ('attended by 4,000', 'cut by 30%'), 'at' ('valued at $5bn') or 'of' after a word for a number
+        ('paid a total of $675,000')."""
+        i = q_start - 1
+        while self.w(i) in ("the", "its", "their", "his", "her", "our"):
+            i -= 1
+        low = self.w(i)
+        if low == "of" and (self.w(i - 1) in _GENERIC_NOUNS or self.w(i - 1) in ("total", "tune")):
+            return None
+        return i if low in _GOVERNING else None
+
+    def names_an_event(self, i: int) -> bool:
+        """'a cost of', 'the evacuation of', 'his net worth of': a word of an event before 'of' is a noun whose
+        figure follows, unless a subject or an auxiliary comes before it ('who died of')."""
+        before = self.w(i - 1)
+        return before in _DETERMINERS or (self.is_word(i - 1) and before not in STOPWORDS and before not in
+                                          _AUXILIARIES)
+
+    def does_it(self, found: str, verb: int, end: int, noun_words: list[str]) -> bool:
+        """The things counted do what the verb after them says to something else ('two gunmen killed three
+        people', 'all 42 members are sending the letter'): an event that happens to things, said in the active
+        voice with an object of its own, is not theirs. Weapons that hit or attack are launched all the same."""
+        if found not in _DONE_TO or counted_key(noun_words) in _PROJECTILES:
+            return False
+        j = verb - 1
+        while j >= 0 and (self.w(j) in _AUXILIARIES - _PASSIVE_AUXILIARIES or is_adverb(self.w(j))):
+            j -= 1
+        if self.w(j) in _PASSIVE_AUXILIARIES and not self.w(verb).endswith("ing"):
+            return False  # "were killed", "were sent"
+        after = end + 1
+        return self.w(after) in _OBJECT_DETERMINERS | {"a", "an"} or after in self.number_tokens
 
     def verb_index(self, a: int, last: int, seg_start: int, seg_end: int, predicate: str | None) -> int | None:
         """The token of the figure's own verb: the nearest word of its predicate before or after it."""

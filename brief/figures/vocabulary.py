@@ -239,7 +239,7 @@ PREDICATE_DISPLAY = {
     "raised": "raised", "fined": "fine", "lost": "lost", "earned": "earned", "rose": "rise", "fell": "fall",
     "hit": "hit", "added": "added", "for": "in favour", "against": "against", "offered": "offered",
     "demanded": "demanded", "employed": "employed", "approved": "approved", "rejected": "rejected",
-    "valued": "value",
+    "valued": "value", "sent": "sent",
 }
 
 # counts that are shared out between holders: "Smith won 120 seats, Jones 95"
