@@ -434,3 +434,10 @@ def test_one_outlets_figure_that_names_no_thing_is_left_out_but_never_one_two_ou
     assert fact.verdict == "agree" and [v.refs for v in fact.values] == [(1, 2)]
     (fact,) = facts_of("About 17 percent of voters backed it.")  # a share of something named is kept
     assert fact.values[0].value == 17
+
+
+def test_a_cap_is_labelled_a_limit_and_never_joins_a_count():
+    facts = facts_of("The union wants a cap of 30 pupils per class.", "Each class has 30 pupils.")
+    assert sorted(f.what for f in facts) == ["limit: students per class", "students per class"]
+    facts = facts_of("The strike kept about 28 pupils at home.", "The union wants a cap of 28 pupils.")
+    assert sorted((f.what, f.verdict) for f in facts) == [("limit: students", "single"), ("students", "single")]

@@ -314,3 +314,16 @@ def test_what_is_counted_doing_something_to_something_else_is_not_what_happened_
     assert one("Two drones hit a residential building.").predicate == "hit"  # a weapon keeps the event it does
     assert one("Twelve officers were injured.").predicate == "injured"
     assert one("About 300 people attended the rally.").predicate == "attended"
+
+
+def test_a_cap_is_a_limit_and_what_each_thing_holds_is_a_count_per_thing():
+    _, cap = article_claims("The union is seeking 7% and a cap of 28 pupils per class.", ref=1)
+    assert (cap.noun, cap.rate, cap.limit) == ("students", "per class", True)  # not 28 students
+    assert one("Officials capped the crowd at 5,000 people.").limit
+    assert one("The plan would limit class sizes to 25 pupils.").limit
+    assert not one("A maximum of 30 pupils is allowed.").limit  # read as "at most 30"
+    share, pupils = article_claims("One in four primary classes in the region now has more than 30 pupils.", ref=1)
+    assert (pupils.rate, pupils.limit) == ("per class", False)  # pupils in each such class, not all pupils
+    assert one("Each class has 30 pupils.").rate == "per class"
+    assert one("The library has 220,000 books.").rate is None
+    assert one("Training costs $800 per trained employee.").rate == "per trained employee"

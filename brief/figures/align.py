@@ -59,7 +59,7 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset()) -> Pa
         same = _same_thing(a.noun, b.noun) and a.value == b.value and a.qualifier == b.qualifier
         return Pair(False) if same and (_same_event(a.predicate, b.predicate) or {a.predicate, b.predicate} == {
             None, "cost"}) else VETO  # "a $447 billion plan" is the "$447 billion package" it names again
-    if a.rate != b.rate or a.forecast != b.forecast:
+    if a.rate != b.rate or a.forecast != b.forecast or a.limit != b.limit:
         return VETO
     soft: set[str] = set()
     if a.noun != b.noun and UNSTATED in (a.noun, b.noun):

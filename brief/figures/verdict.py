@@ -175,6 +175,8 @@ def label(claims: list[Claim]) -> str:
     if len(anchors) == 1 and first.anchor and first.anchor.startswith(("day:", "year:", "month:", "last:", "since:")):
         parts.append(_anchor_text(first.anchor))
     text = " ".join(p for p in parts if p)
+    if all(c.limit for c in claims):
+        text = "limit: " + text  # "a cap of 28 pupils per class" is no count of pupils
     return ("forecast: " + text) if all(c.forecast for c in claims) else text
 
 
