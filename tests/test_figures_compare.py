@@ -441,3 +441,9 @@ def test_a_cap_is_labelled_a_limit_and_never_joins_a_count():
     assert sorted(f.what for f in facts) == ["limit: students per class", "students per class"]
     facts = facts_of("The strike kept about 28 pupils at home.", "The union wants a cap of 28 pupils.")
     assert sorted((f.what, f.verdict) for f in facts) == [("limit: students", "single"), ("students", "single")]
+
+
+def test_a_radius_around_a_place_joins_the_same_radius_that_names_no_place():
+    (fact,) = facts_of("Police ordered residents within two kilometres of the plant to stay indoors.",
+                       "Everyone living within 2 km was asked to stay indoors.")
+    assert (fact.what, fact.verdict) == ("radius around the plant (km)", "agree")

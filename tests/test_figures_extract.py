@@ -327,3 +327,14 @@ def test_a_cap_is_a_limit_and_what_each_thing_holds_is_a_count_per_thing():
     assert one("Each class has 30 pupils.").rate == "per class"
     assert one("The library has 220,000 books.").rate is None
     assert one("Training costs $800 per trained employee.").rate == "per trained employee"
+
+
+def test_a_radius_around_a_place_and_a_distance_are_not_lengths_of_things():
+    radius = one("Police ordered residents living within two kilometres of the plant to stay indoors.")
+    assert (radius.unit, radius.noun, radius.noun_text) == ("km", "radius", "radius around the plant")
+    assert one("Everyone living within two kilometres was asked to stay indoors.").noun == "radius"
+    away = article_claims("A blaze in Dunmore, about 140 kilometres up the coast, killed three.", ref=1)[0]
+    assert (away.unit, away.noun_text) == ("km", "distance")
+    far = one("Leatherbacks travel thousands of kilometres between beaches.")
+    assert (far.unit, far.low, far.noun_text) == ("km", 2000, "distance")  # not "kilometres thousands"
+    assert one("The turtle measured about 1.6 metres.").noun_text == "length"

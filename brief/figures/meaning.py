@@ -110,6 +110,7 @@ _DONE_TO = frozenset({"killed", "injured", "hospitalised", "missing", "arrested"
 # "20 engines were sent", "5,000 troops were deployed": things sent, not launched like a weapon
 _SENDING = frozenset({"sent", "sending", "send", "sends", "dispatched", "dispatching", "dispatch", "deployed",
                       "deploying", "deploy", "deploys"})
+_LENGTHS = frozenset({"km", "miles", "m", "ft"})
 _LAUNCHING = frozenset({"launched", "launching", "launch", "launches", "carried", "out"})  # "carried out"
 _LAUNCHED_THINGS = _PROJECTILES | {"munition", "projectile", "warhead", "torpedo", "satellite", "round", "bullet"}
 # phrases whose last word, elsewhere an event, names none here: "$1.375 billion, as opposed to the $5.7 billion"
@@ -243,6 +244,8 @@ class MeaningReader(Sentence):
                 "votes", ["votes"], q.end, side, True)
         noun_words, noun_end, inherit = self.noun_after(q.end, q.unit)
         noun = counted_key(noun_words)
+        if q.unit in _LENGTHS and self.w(q.start - 1) == "within":
+            noun, noun_words = "radius", self.radius_words(q.end, noun_end)  # "within two kilometres of the plant"
         if noun_words and noun_end > 0 and self.tokens[noun_end].text[:1].isupper() and \
                 noun_words[-1] in COUNTED_SYNONYMS:
             noun = singular(noun_words[-1])  # "a half-dozen House and Senate Democrats": a name, no homes
@@ -305,6 +308,12 @@ class MeaningReader(Sentence):
         if word in _SENDING:
             return "sent"
         return "launched" if word in _LAUNCHING and noun != "people" and noun not in PEOPLE_SUBSETS else None
+
+    def radius_words(self, end: int, noun_end: int) -> list[str]:
+        """'within two kilometres of the plant': a radius around the plant, not a length of plant."""
+        if self.w(end + 1) != "of" or noun_end <= end + 1:
+            return ["radius"]
+        return ["radius", "around"] + [self.w(i) for i in range(end + 2, noun_end + 1) if self.is_word(i)]
 
     def money_event(self, q, a: int, noun_words: list[str], predicate: str | None) -> str | None:
         """What happens to an amount of money. Right before the name of a thing ('approved a $2.4 billion plan',

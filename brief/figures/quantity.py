@@ -263,6 +263,8 @@ class QuantityReader(Sentence):
                 return unit, value, b + len(words), False, _rounding(self.tokens[a].text, value, always=True)
         if n.kind == "fraction":
             return "%", round(value * 100, 1), b, False, 1.5
+        if n.kind == "vague" and nxt == "of" and MEASURE_UNITS.get(self.w(b + 2)) not in (None, *TIME_UNITS):
+            return MEASURE_UNITS[self.w(b + 2)], value, b + 2, False, precision  # "thousands of kilometres"
         compound = nxt == "-" and self.glued(b, b + 1)
         i = b + 2 if compound else b + 1
         area = ""

@@ -277,8 +277,9 @@ CANONICAL_NOUNS = frozenset(COUNTED_SYNONYMS.values()) | frozenset(COUNTED_PHRAS
 # the key of what is counted when a figure with a unit names nothing ("20% will come from the fund"): it may be
 # the same quantity as any figure in the same unit
 UNSTATED = ""
-# units whose figure may name no thing: "it measured 1.6 metres", "it weighed 310 kilograms"
-MEASURE_DIMENSIONS = {"km": "length", "miles": "length", "m": "length", "ft": "length", "kg": "weight",
+# units whose figure may name no thing: "it measured 1.6 metres", "it weighed 310 kilograms", "about 140 kilometres
+# up the coast" (a distance)
+MEASURE_DIMENSIONS = {"km": "distance", "miles": "distance", "m": "length", "ft": "length", "kg": "weight",
                       "tonnes": "weight", "lb": "weight", "ha": "area", "acres": "area", "degrees": "temperature",
                       "mph": "speed", "km/h": "speed", "MW": "power", "GW": "power", "l": "volume",
                       "gallons": "volume", "barrels": "volume"}
