@@ -338,3 +338,13 @@ def test_a_radius_around_a_place_and_a_distance_are_not_lengths_of_things():
     far = one("Leatherbacks travel thousands of kilometres between beaches.")
     assert (far.unit, far.low, far.noun_text) == ("km", 2000, "distance")  # not "kilometres thousands"
     assert one("The turtle measured about 1.6 metres.").noun_text == "length"
+
+
+def test_a_place_in_a_relative_clause_about_another_noun_does_not_place_the_figure():
+    stations = one("The vote clears the way for fourteen new stations along a route that runs from Harbour Gate in "
+                   "Port Ellery.")
+    assert stations.scope is None  # the route runs from Port Ellery; the stations are not all there
+    assert one("It downed 91 drones that flew over the Moscow region.").scope.key == "moscow"
+    _, killed = article_claims("Earlier on Tuesday, a blaze at a furniture factory in Dunmore, about 140 kilometres "
+                               "up the coast, killed three workers.", ref=1)
+    assert killed.scope.text == "in Dunmore"  # a distance between them is no other count

@@ -108,7 +108,7 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
     def build(self, k, n, q, text, noun, noun_words, predicate, last, named=True) -> Claim:
         seg_start, seg_end = context.segment_of(self.bounds, n.first_token)
         attacker, target, target_place = self.sides(n.first_token, last, predicate)
-        scope = self.scope(k, n.first_token, seg_start, seg_end) or target_place
+        scope = self.scope(k, n.first_token, seg_start, seg_end, last) or target_place
         anchor = self.anchor(n.first_token, seg_start, seg_end)
         head = self.claims[-1] if self.claims else None
         if head is not None and self.w(q.start - 1) in INHERIT_BEFORE:  # "including 91 over the capital"

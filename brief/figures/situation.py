@@ -7,13 +7,25 @@ from brief.figures import context
 from brief.figures.meaning import predicate_at
 from brief.figures.places import Place, find_scope
 from brief.figures.sentence import Sentence
-from brief.figures.vocabulary import FORECAST_WORDS, MONTHS, REPORTING_VERBS, STOPWORDS, WEEKDAYS
+from brief.figures.vocabulary import (
+    FORECAST_WORDS,
+    MEASURE_DIMENSIONS,
+    MONTHS,
+    REPORTING_VERBS,
+    STOPWORDS,
+    WEEKDAYS,
+)
 
 ANCHOR_REACH = 60  # characters: a time phrase further from the figure belongs to something else
 _ASIDE_TOKENS = 5  # a clause this short that opens with a time phrase is an aside about when: ", back in 2019,"
 _ASIDE_LEAD = frozenset({"back", "then", "and", "also", "again", "on", "in", "at", "during", "early", "late"})
 SCOPE_REACH = 80  # characters after the figure in which its place is named
 _BY_YEAR_RE = re.compile(r"^\W*(?:\w+\W+){0,6}?by (?:19|20)\d\d\b")
+# a relative clause after a phrase that follows the figure ("stations along a route that runs ...") is about the
+# noun of that phrase
+_RELATIVE_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "where"})
+_PLACING = frozenset({"along", "on", "in", "at", "near", "by", "from", "to", "across", "over", "through",
+                      "around", "with", "for", "of", "between", "beyond", "past", "under", "behind"})
 # a clause about another moment: "after talks in Saudi Arabia" does not place the figure
 _OTHER_EVENT_RE = re.compile(r"\b(?:after|before|during|following|ahead of|amid|since|when|as)\b", re.IGNORECASE)
 
@@ -75,15 +87,25 @@ class SituationReader(Sentence):
         after = [x for x in found if last < x.index < min(seg_end, last + 7)]
         return after[0] if after else None
 
-    def scope(self, k: int, a: int, seg_start: int, seg_end: int) -> Place | None:
+    def scope(self, k: int, a: int, seg_start: int, seg_end: int, last: int | None = None) -> Place | None:
+        """Where the figure applies: a place named after it in its clause, up to another event or a relative
+        clause about another noun ('fourteen stations along a route that runs from Harbour Gate in Port Ellery'
+        does not place the stations), else a place in an earlier clause that holds no other count ('a blaze in
+        Dunmore, about 140 kilometres up the coast, killed three workers')."""
         nxt = next((n.first_token for n in self.numbers[k + 1:] if n.first_token < seg_end and n.first_token > a),
                    seg_end)
+        after = (last if last is not None else a) + 1
+        relative = next((r for r in range(after + 1, seg_end) if self.w(r) in _RELATIVE_OPENERS and any(
+            self.w(j) in _PLACING for j in range(after, r))), seg_end)
+        nxt, end = min(nxt, relative), min(seg_end, relative)
         forward = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[max(a, nxt - 1)].end])[0]
         forward = forward[:SCOPE_REACH]
-        rest = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[seg_end - 1].end])[0]
+        rest = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[max(a, end - 1)].end])[0]
         found = find_scope(forward) or find_scope(rest)
+        measures = {c.position[1] for c in self.claims if c.unit in MEASURE_DIMENSIONS}
         for start, end in reversed([b for b in self.bounds if b[1] <= seg_start]):
-            if found is not None or any(start <= n.first_token < end for n in self.numbers):
+            if found is not None or any(start <= n.first_token < end and n.start not in measures
+                                        for n in self.numbers):
                 break
             # "In the Moscow region, three people were killed"; "a blaze in Dunmore, ..., killed three workers"
             found = find_scope(self.sentence[self.tokens[start].start:self.tokens[end - 1].end])
