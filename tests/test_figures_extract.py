@@ -348,3 +348,13 @@ def test_a_place_in_a_relative_clause_about_another_noun_does_not_place_the_figu
     _, killed = article_claims("Earlier on Tuesday, a blaze at a furniture factory in Dunmore, about 140 kilometres "
                                "up the coast, killed three workers.", ref=1)
     assert killed.scope.text == "in Dunmore"  # a distance between them is no other count
+
+
+def test_the_subject_of_a_level_is_its_head_noun_or_what_a_relative_pronoun_stands_for():
+    assert one("The population of the Calder region has grown by 11% in ten years.").noun == "population"
+    assert one("The unemployment rate of the region rose to 5%.").noun_text == "unemployment rate"
+    assert one("The share of homes was 30%.").noun == "homes"  # a share is of what follows
+    _, inflation = article_claims("The union wants 7%, arguing that pay lost ground to inflation, which stood at "
+                                  "3.8% in October.", ref=1)
+    assert (inflation.noun, inflation.predicate) == ("inflation", None)  # not a second share demanded
+    assert one("A depot in Opa-locka, which is less than 10 miles from Aventura.").noun_text == "distance"

@@ -111,6 +111,10 @@ _DONE_TO = frozenset({"killed", "injured", "hospitalised", "missing", "arrested"
 _SENDING = frozenset({"sent", "sending", "send", "sends", "dispatched", "dispatching", "dispatch", "deployed",
                       "deploying", "deploy", "deploys"})
 _LENGTHS = frozenset({"km", "miles", "m", "ft"})
+# "last year, which is about one-third of ...": a time is not what a relative pronoun after it measures
+_TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "time", "today",
+                         "yesterday", "tonight", "night", "morning", "evening", "afternoon", "period", "decade"}) | \
+    MONTHS | WEEKDAYS
 _LAUNCHING = frozenset({"launched", "launching", "launch", "launches", "carried", "out"})  # "carried out"
 _LAUNCHED_THINGS = _PROJECTILES | {"munition", "projectile", "warhead", "torpedo", "satellite", "round", "bullet"}
 # phrases whose last word, elsewhere an event, names none here: "$1.375 billion, as opposed to the $5.7 billion"
@@ -659,6 +663,24 @@ class MeaningReader(Sentence):
             return None  # "drop the 22 charges" has an object; "cut its shipments by 30%" is a change
         return found
 
+    def head_of(self, j: int, seg_start: int) -> int:
+        """The head noun of a subject ending at token j: 'the population of the Calder region has grown' is about
+        the population, not the region ('the unemployment rate of the region' about the unemployment rate); but
+        'the price of oil', 'the share of homes' are about oil and homes."""
+        k = j - 1
+        while k > seg_start and j - k <= 3 and self.w(k) != "of":
+            k -= 1
+        head = k - 1
+        if self.w(k) != "of" or head < seg_start or not self.is_word(head):
+            return j
+        low, modifier = self.w(head), self.w(head - 1) if head - 1 >= seg_start and self.is_word(head - 1) else ""
+        if low in STOPWORDS or low in PREDICATE_OF or low in _IRREGULAR_VERBS or low.endswith("ed") or (
+                self.tokens[head].text[:1].isupper() and head > 0):
+            return j
+        if (low in _GENERIC_NOUNS or low in MONEY_KINDS) and (not modifier or modifier in STOPWORDS):
+            return j  # "the share of homes", "the price of oil"; but "the unemployment rate of the region"
+        return head
+
     def subject_before(self, q_start: int, unit: str | None = None) -> list[str]:
         """The thing a level is about when no noun follows: 'Turnout was 62%', 'the death toll rose to 48',
         'police estimated the crowd at 30,000'."""
@@ -697,10 +719,15 @@ class MeaningReader(Sentence):
                 just_before in LEVEL_VERBS or PREDICATE_OF.get(just_before) in CHANGE_PREDICATES
                 or (just_before == "of" and unit is not None)):
             return []  # "the club paid £45m": the payer is not what the amount measures
+        if self.w(j) in ("which", "that") and j == seg_start and self.w(j - 1) == "," and self.is_word(j - 2) \
+                and not _in_compound(self.tokens, j - 2) and self.w(j - 2) not in _TIME_WORDS:
+            j, seg_start = j - 2, j - 2  # "inflation, which stood at 3.8%": what the relative pronoun stands for
         low, written = self.w(j), self.tokens[j].text
         plain = low not in STOPWORDS and not low.endswith("ed")
         if not plain or (written[:1].isupper() and j > 0):
             return []
+        j = self.head_of(j, seg_start)
+        low = self.w(j)
         modifier = self.w(j - 1) if j - 1 >= seg_start and self.is_word(j - 1) else ""
         if modifier and modifier not in STOPWORDS and modifier not in PREDICATE_OF and not modifier.endswith("ed"):
             return [modifier, low]  # "a pay rise", "the unemployment rate"
