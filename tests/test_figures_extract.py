@@ -358,3 +358,12 @@ def test_the_subject_of_a_level_is_its_head_noun_or_what_a_relative_pronoun_stan
                                   "3.8% in October.", ref=1)
     assert (inflation.noun, inflation.predicate) == ("inflation", None)  # not a second share demanded
     assert one("A depot in Opa-locka, which is less than 10 miles from Aventura.").noun_text == "distance"
+
+
+def test_a_time_opening_a_clause_is_its_own_and_a_time_of_an_earlier_verb_is_not():
+    injured, _ = article_claims("In March 2025 a fire on a shredding line at the same plant injured three workers, "
+                                "and the company was later fined $45,000.", ref=1)
+    assert injured.anchor == "month:march 2025"  # not three workers hurt in this fire
+    employed = one("Kestrel Cells, which opened the plant in 2021 and employs about 230 people, recycles batteries.")
+    assert (employed.predicate, employed.anchor) == ("employed", None)  # it employs them now, not in 2021
+    assert one("The plant employed 230 people in 2021.").anchor == "year:2021"

@@ -9,6 +9,7 @@ from brief.figures.places import Place, find_scope
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
     FORECAST_WORDS,
+    PREDICATE_OF,
     MEASURE_DIMENSIONS,
     MONTHS,
     REPORTING_VERBS,
@@ -21,6 +22,8 @@ _ASIDE_TOKENS = 5  # a clause this short that opens with a time phrase is an asi
 _ASIDE_LEAD = frozenset({"back", "then", "and", "also", "again", "on", "in", "at", "during", "early", "late"})
 SCOPE_REACH = 80  # characters after the figure in which its place is named
 _BY_YEAR_RE = re.compile(r"^\W*(?:\w+\W+){0,6}?by (?:19|20)\d\d\b")
+# verbs in the present tense: "opened the plant in 2021 and employs 230 people"
+_PRESENT_VERBS = frozenset({"has", "have", "is", "are", "holds", "runs", "operates", "owns", "counts", "remains"})
 # a relative clause after a phrase that follows the figure ("stations along a route that runs ...") is about the
 # noun of that phrase
 _RELATIVE_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "where"})
@@ -115,7 +118,9 @@ class SituationReader(Sentence):
         start, end = self.tokens[seg_start].start, self.tokens[seg_end - 1].end
         here = self.tokens[a].start
         found = self.anchors
-        own = [key for pos, key in found if start <= pos < end and abs(pos - here) <= ANCHOR_REACH]
+        opening = self.tokens[min(seg_start + 1, seg_end - 1)].start  # "In March 2025 a fire ... injured three"
+        own = [key for pos, key in found if start <= pos < end and (abs(pos - here) <= ANCHOR_REACH or pos <= opening)
+               and not self.of_an_earlier_verb(pos, a)]
         if own:
             return own[0]
         aside = self.time_aside(seg_start)
@@ -126,6 +131,18 @@ class SituationReader(Sentence):
             lead_end = self.tokens[lead[1] - 1].end
             return next((key for pos, key in found if pos < lead_end), None)
         return None
+
+    def of_an_earlier_verb(self, pos: int, a: int) -> bool:
+        """'which opened the plant in 2021 and employs about 230 people': a time before 'and' and a verb in the
+        present tense belongs to the verb before it, not to the figure after."""
+        for i in range(a - 1, 0, -1):
+            if self.tokens[i].start <= pos:
+                return False
+            if self.w(i) in ("and", "but") and (self.w(i + 1) in ("now", "still", "today") or (
+                    self.w(i + 1) in _PRESENT_VERBS or PREDICATE_OF.get(self.w(i + 1)) and self.w(i + 1).endswith("s")
+                    and not self.w(i + 1).endswith("ss"))):
+                return True
+        return False
 
     def time_aside(self, seg_start: int) -> str | None:
         """The moment a clause before the figure's names for it: a clause that is only a time phrase ("the last
