@@ -447,3 +447,10 @@ def test_a_radius_around_a_place_joins_the_same_radius_that_names_no_place():
     (fact,) = facts_of("Police ordered residents within two kilometres of the plant to stay indoors.",
                        "Everyone living within 2 km was asked to stay indoors.")
     assert (fact.what, fact.verdict) == ("radius around the plant (km)", "agree")
+
+
+def test_one_outlets_detail_of_a_person_it_quotes_is_left_out_but_never_one_two_outlets_give():
+    assert facts_of('"It is hard," said Tom Whelan, a delivery driver with two children at a closed school.') == ()
+    (fact,) = facts_of("Teachers said 212 schools closed.", '"It is hard," said Tom Whelan, a driver with 212 '
+                       'schools on his route.', "The strike closed 212 schools.")
+    assert fact.verdict == "agree" and 2 in fact.values[0].refs

@@ -367,3 +367,11 @@ def test_a_time_opening_a_clause_is_its_own_and_a_time_of_an_earlier_verb_is_not
     employed = one("Kestrel Cells, which opened the plant in 2021 and employs about 230 people, recycles batteries.")
     assert (employed.predicate, employed.anchor) == ("employed", None)  # it employs them now, not in 2021
     assert one("The plant employed 230 people in 2021.").anchor == "year:2021"
+
+
+def test_a_detail_of_a_person_quoted_is_an_aside():
+    assert one('"I had to take unpaid leave," said Tom Whelan, a delivery driver with two children at a closed '
+               'school.').aside
+    assert one('"I have 34 children in my Year 5 class," said a teacher.').aside
+    assert not one('"I have five candidates," Mr. Trump said.').aside
+    assert not one("She could be separated from her three children.").aside

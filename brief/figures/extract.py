@@ -19,7 +19,7 @@ from brief.figures.places import Place, resolve
 from brief.figures.numbers import Number
 from brief.figures.quantity import Quantity, QuantityReader
 from brief.figures.situation import SituationReader
-from brief.figures.vocabulary import PEOPLE_PREDICATES, SHARED_OUT, UNSTATED
+from brief.figures.vocabulary import PEOPLE_PREDICATES, PREDICATE_OF, SHARED_OUT, UNSTATED
 from brief.text import normalize_whitespace, paragraphs, split_sentences
 
 MAX_ARTICLE_CHARS = 300_000  # figures are read from the first 300k characters (a long article has ~50k)
@@ -70,6 +70,7 @@ class Claim:
     written: str | None = None  # the amount in the source's words when it is no plain number ("about two-thirds")
     named: bool = True  # False when the words after a count name no thing ("two of former", "22 bank")
     limit: bool = False  # a cap, limit or maximum ("a cap of 28 pupils per class"), not a count of what is
+    aside: bool = False  # a detail of a person quoted, not of the news ("a delivery driver with two children")
 
 
 class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
@@ -133,7 +134,19 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
             attribution=context.attribution(self.sentence, self.tokens, self.bounds, n.first_token),
             holder=holder, written=self.written(n, q), named=named,
             limit=bool(_LIMIT_RE.search(self.sentence[self.tokens[seg_start].start:n.start])),
+            aside=self.about_a_speaker(q.start, last, seg_start, seg_end),
         )
+
+    def about_a_speaker(self, start: int, last: int, seg_start: int, seg_end: int) -> bool:
+        """A detail of a person quoted rather than of the news: an aside after a name ('said Tom Whelan, a
+        delivery driver with two children') or a speaker's own ('I have 34 children in my Year 5 class')."""
+        if self.w(seg_start) in ("a", "an") and self.w(start - 1) == "with" and seg_start >= 2 and \
+                self.w(seg_start - 1) == "," and self.tokens[seg_start - 2].text[:1].isupper() and \
+                not any(self.w(i) in PREDICATE_OF for i in range(seg_start, start)):
+            return True
+        first_person = any(self.tokens[i].text == "I" and self.w(i + 1) in ("have", "had", "'ve", "’ve")
+                           for i in range(max(seg_start, start - 3), start))
+        return first_person and any(self.w(i) in ("my", "our") for i in range(last + 1, seg_end))
 
     def per_each(self, start: int, seg_start: int) -> str | None:
         """'one in four classes now has more than 30 pupils', 'each class has 30 pupils': what each of the things
