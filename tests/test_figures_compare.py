@@ -454,3 +454,14 @@ def test_one_outlets_detail_of_a_person_it_quotes_is_left_out_but_never_one_two_
     (fact,) = facts_of("Teachers said 212 schools closed.", '"It is hard," said Tom Whelan, a driver with 212 '
                        'schools on his route.', "The strike closed 212 schools.")
     assert fact.verdict == "agree" and 2 in fact.values[0].refs
+
+
+def test_a_ratio_or_a_fraction_of_something_is_labelled_a_share_of_it():
+    (fact,) = facts_of("About one-fifth of the cost will come from the federal fund.",
+                       "About 20% will come from the federal infrastructure fund.")
+    assert (fact.what, fact.verdict) == ("share of cost", "agree")  # not "share (%)" of nothing said
+    (fact,) = facts_of("One in four primary classes now has more than 30 pupils.")[:1]
+    assert fact.what == "share of primary classes"  # not "primary classes (%)"
+    (fact,) = facts_of("There is a 2 in 3 chance that we win.")
+    assert fact.what == "chance (%)"
+    assert [(f.what, f.values[0].unit) for f in facts_of("Turnout rose 5 in 10 years.")] == [("turnout rise", None)]

@@ -368,7 +368,9 @@ class MeaningReader(Sentence):
             i += 1
         words: list[str] = []
         last = end
-        counted = unit is None or (unit == "%" and self.w(end + 1) == "of")  # "three quarters of applicants pass"
+        shared = unit == "%" and self.w(end + 1) == "of"
+        ratio = unit == "%" and self.w(end - 1) in ("in", "of") and end in self.number_tokens  # "one in five adults"
+        counted = unit is None or shared or ratio  # "three quarters of applicants pass", "one in five adults smoke"
         while i < seg_end and len(words) < 5:
             if counted and words and plural(words[-1]) and not self.plural_at(i):
                 break  # "100,000 secret files prove it": the noun of a count ended at its plural
@@ -437,9 +439,9 @@ class MeaningReader(Sentence):
                 i += 1
                 continue
             if low in PREDICATE_OF or predicate_at(self.tokens, i)[0]:
-                if not words and self.names_a_kind(i):
-                    words.append(low)  # "a dozen rescue teams searched": teams, not people rescued
-                    last = i
+                if not words and (self.names_a_kind(i) or shared and self.w(i - 1) in _DETERMINERS):
+                    words.append(low)  # "a dozen rescue teams searched": teams, not people rescued; "one-fifth
+                    last = i  # of the cost": the cost is what is shared
                     i += 1
                     continue
                 if not words or low not in COUNTED_SYNONYMS:

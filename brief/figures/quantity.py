@@ -142,8 +142,8 @@ class QuantityReader(Sentence):
         other = self.numbers[k + 1] if k + 1 < len(self.numbers) else None
         if other is None or other.first_token != i + 1 or not other.value or other.kind != "cardinal":
             return None
-        if not 0 < value < other.value or other.value > 1000:
-            return None
+        if not 0 < value < other.value or other.value > 1000 or self.w(other.last_token + 1) in _TIME_WORDS:
+            return None  # "up 5 in 10 years" is no share
         self.skip.add(k + 1)
         return round(100 * value / other.value, 1), other.last_token
 

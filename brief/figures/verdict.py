@@ -1,6 +1,7 @@
 """Turn a cluster of claims into a Fact: merged values, a label, and a verdict a reader can act on."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 
@@ -23,6 +24,9 @@ from brief.figures.vocabulary import (
 from brief.types import Fact, FigureValue
 
 VERDICT_ORDER = {"conflict": 0, "update": 1, "agree": 2, "single": 3}
+# "one in four primary classes", "3 out of 10 adults": a share of what follows
+_LIKELIHOODS = frozenset({"chance", "chances", "odds", "probability", "likelihood", "risk"})  # "a 1 in 3 chance"
+_RATIO = re.compile(r"^\S+ (?:in|out of) \S+ \w", re.IGNORECASE)
 
 
 def fact_of(claims: list[Claim]) -> Fact:
@@ -151,7 +155,7 @@ def label(claims: list[Claim]) -> str:
     if not where and whole and len(targets) == 1 and first.target and first.unit is None:
         where = "across " + places.display_name(first.target)  # "drones downed across Russia"
     unit = first.unit
-    if unit == "%" and any(" of " in c.text for c in claims):
+    if unit == "%" and noun not in _LIKELIHOODS and any(" of " in c.text or _RATIO.search(c.text) for c in claims):
         core = f"share of {noun} {predicate}"
     elif unit == "%":
         core = f"{noun} {predicate} (%)"
