@@ -375,3 +375,9 @@ def test_a_detail_of_a_person_quoted_is_an_aside():
     assert one('"I have 34 children in my Year 5 class," said a teacher.').aside
     assert not one('"I have five candidates," Mr. Trump said.').aside
     assert not one("She could be separated from her three children.").aside
+
+
+def test_a_clause_opened_by_where_is_in_the_place_named_before_it():
+    rise = one("Many pointed to Ashby, the neighbouring district, where teachers settled for a rise of 5.2 per cent.")
+    assert rise.scope.text == "in Ashby"  # another district's settlement, not Calder's
+    assert one("They drove to Kharkiv, where 3 people died.").scope.key == "kharkiv"

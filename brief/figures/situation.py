@@ -112,7 +112,18 @@ class SituationReader(Sentence):
                 break
             # "In the Moscow region, three people were killed"; "a blaze in Dunmore, ..., killed three workers"
             found = find_scope(self.sentence[self.tokens[start].start:self.tokens[end - 1].end])
-        return found
+        return found or self.where_of(seg_start)
+
+    def where_of(self, seg_start: int) -> Place | None:
+        """'pointed to Ashby, the neighbouring district, where teachers settled for 5.2%': a clause opened by
+        'where' is in the place named before it (over an aside that describes the place)."""
+        if self.w(seg_start) != "where":
+            return None
+        for start, end in list(reversed([b for b in self.bounds if b[1] <= seg_start]))[:2]:
+            name = self.tokens[end - 1]
+            if name.kind == "word" and name.text[:1].isupper() and end - 1 > 0:
+                return find_scope("in " + name.text)
+        return None
 
     def anchor(self, a: int, seg_start: int, seg_end: int) -> str | None:
         start, end = self.tokens[seg_start].start, self.tokens[seg_end - 1].end
