@@ -381,3 +381,8 @@ def test_a_clause_opened_by_where_is_in_the_place_named_before_it():
     rise = one("Many pointed to Ashby, the neighbouring district, where teachers settled for a rise of 5.2 per cent.")
     assert rise.scope.text == "in Ashby"  # another district's settlement, not Calder's
     assert one("They drove to Kharkiv, where 3 people died.").scope.key == "kharkiv"
+
+
+def test_a_measure_of_something_names_it_even_after_a_participle():
+    batteries = one("Kestrel Cells processes roughly 40,000 tonnes of spent batteries a year.")
+    assert (batteries.noun_text, batteries.unit, batteries.rate) == ("spent batteries", "tonnes", "per year")

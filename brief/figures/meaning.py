@@ -369,6 +369,7 @@ class MeaningReader(Sentence):
         words: list[str] = []
         last = end
         shared = unit == "%" and self.w(end + 1) == "of"
+        measured = unit in MEASURE_DIMENSIONS and self.w(end + 1) == "of"
         ratio = unit == "%" and self.w(end - 1) in ("in", "of") and end in self.number_tokens  # "one in five adults"
         counted = unit is None or shared or ratio  # "three quarters of applicants pass", "one in five adults smoke"
         while i < seg_end and len(words) < 5:
@@ -406,6 +407,10 @@ class MeaningReader(Sentence):
             if words and tok.text[:1].isupper() and not self.tokens[last].text[:1].isupper() and not (
                     counted and not plural(words[-1]) and self.plural_ahead(i)):
                 break  # "the territory Ukraine seized": the noun phrase ended; not in "three senior Trump aides"
+            if not words and measured and self.plural_at(i + 1):
+                words.append(low)  # "40,000 tonnes of spent batteries": what is measured, not who spent
+                last, i = i, i + 1
+                continue
             if low in _NOT_NOUNS:
                 break
             if is_adverb(low):
