@@ -386,3 +386,12 @@ def test_a_clause_opened_by_where_is_in_the_place_named_before_it():
 def test_a_measure_of_something_names_it_even_after_a_participle():
     batteries = one("Kestrel Cells processes roughly 40,000 tonnes of spent batteries a year.")
     assert (batteries.noun_text, batteries.unit, batteries.rate) == ("spent batteries", "tonnes", "per year")
+
+
+def test_a_rate_today_is_a_rate_nowadays_not_on_the_day_of_publication():
+    from datetime import datetime
+    wednesday = datetime(2026, 11, 18, 14)
+    (buses,) = article_claims("Today, the buses carry about 18,000 passengers a day.", 1, published=wednesday)
+    assert (buses.rate, buses.anchor) == ("per day", None)
+    (evacuated,) = article_claims("Today, 300 people were evacuated.", 1, published=wednesday)
+    assert evacuated.anchor == "day:wednesday"

@@ -120,6 +120,8 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
         rate = context.rate_after(rest) or context.rate_before(
             self.sentence[self.tokens[seg_start].start:self.tokens[q.start].start]) or self.per_each(q.start,
                                                                                                    seg_start)
+        if rate is not None and anchor is not None and self.today_is_now(anchor):
+            anchor = None  # "Today, the buses carry about 18,000 passengers a day": nowadays, not on one day
         holder = self.holder(q.start, noun) if q.unit == "%" or noun in SHARED_OUT else None
         if q.unit == "%" and noun == UNSTATED and predicate is None and holder is None:
             named = False  # "17 percent": a share of nothing the sentence names

@@ -10,6 +10,7 @@ from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
     FORECAST_WORDS,
     PREDICATE_OF,
+    WEEK,
     MEASURE_DIMENSIONS,
     MONTHS,
     REPORTING_VERBS,
@@ -142,6 +143,13 @@ class SituationReader(Sentence):
             lead_end = self.tokens[lead[1] - 1].end
             return next((key for pos, key in found if pos < lead_end), None)
         return None
+
+    def today_is_now(self, anchor: str) -> bool:
+        """Whether the figure's time is the 'today' of its sentence (a rate 'today' is a rate nowadays)."""
+        if "rel:today" not in (key for _, key in context.anchors_in(self.sentence)):
+            return False
+        return anchor == "rel:today" or (self.published is not None and
+                                         anchor == "day:" + WEEK[self.published.weekday()])
 
     def of_an_earlier_verb(self, pos: int, a: int) -> bool:
         """'which opened the plant in 2021 and employs about 230 people': a time before 'and' and a verb in the
