@@ -33,7 +33,8 @@ _MAY_HOLD_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(TEN
 # "a cap of 28 pupils per class", "capped at 30", "limit class sizes to 25": a limit ("a maximum of 30" is read
 # as "at most 30", and may be the highest value seen)
 _LIMIT_RE = re.compile(r"\b(?:caps?|capped|capping|limits?|limited|limiting|ceilings?)\b"
-                       r"(?:\s+[\w-]+){0,3}?\s+(?:of|at|to)\s+(?:about\s+|around\s+|some\s+|\$|€|£)?$", re.IGNORECASE)
+                       r"(?:\s+[\w-]+){0,3}?\s+(?:of|at|to)\s+(?:about\s+|around\s+|some\s+|\$|€|£)?$",
+                       re.IGNORECASE)
 # verbs of holding: "one in four classes has more than 30 pupils" counts pupils per class
 _HOLDING_VERBS = frozenset({"has", "have", "had", "holds", "hold", "held"})
 # "two people familiar with the matter": the figure is part of who says it
