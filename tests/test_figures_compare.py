@@ -164,6 +164,16 @@ def test_money_amounts():
     assert rounded.verdict == "agree"
 
 
+def test_what_a_thing_costs_is_labelled_a_cost_and_is_one_outlay_with_the_amount_approved_or_paid():
+    cost = holding(facts_of("The council approved a $2.4 billion plan to build the line.",
+                            "The $2.1 billion line will run 38 km."), 2.4e9, 2.1e9)
+    assert (cost.what, cost.verdict) == ("cost (USD)", "conflict")  # not "amount paid"
+    (outlay,) = facts_of("Congress approved $1.3 billion for the fence.", "The state will pay $1.3 billion for it.")
+    assert (outlay.what, outlay.verdict) == ("amount approved (USD)", "agree")
+    (worth,) = facts_of("The EU drew up tariffs worth about $3.5 billion.")
+    assert worth.what == "value (USD)"
+
+
 def test_ranges_and_number_words():
     (fact,) = facts_of("Between 20 and 30 people were injured in the crash.",
                        "Twenty-five people were injured in the crash.")
@@ -550,3 +560,34 @@ def test_a_synonym_a_nationality_or_the_attack_is_no_kind_of_what_is_counted():
 def test_capitals_of_an_acronym_are_no_name():
     (fact,) = facts_of("Moscow reported downing 337 drones.", "Russia said it downed 343 UAVs.")
     assert fact.verdict == "conflict" and fact.what.startswith("drones downed")
+
+
+def test_a_cap_is_labelled_a_limit_and_never_joins_a_count():
+    facts = facts_of("The union wants a cap of 30 pupils per class.", "Each class has 30 pupils.")
+    assert sorted(f.what for f in facts) == ["limit: students per class", "students per class"]
+    facts = facts_of("The strike kept about 28 pupils at home.", "The union wants a cap of 28 pupils.")
+    assert sorted((f.what, f.verdict) for f in facts) == [("limit: students", "single"), ("students", "single")]
+
+
+def test_a_radius_around_a_place_joins_the_same_radius_that_names_no_place():
+    (fact,) = facts_of("Police ordered residents within two kilometres of the plant to stay indoors.",
+                       "Everyone living within 2 km was asked to stay indoors.")
+    assert (fact.what, fact.verdict) == ("radius around the plant (km)", "agree")
+
+
+def test_one_outlets_detail_of_a_person_it_quotes_is_left_out_but_never_one_two_outlets_give():
+    assert facts_of('"It is hard," said Tom Whelan, a delivery driver with two children at a closed school.') == ()
+    (fact,) = facts_of("Teachers said 212 schools closed.", '"It is hard," said Tom Whelan, a driver with 212 '
+                       'schools on his route.', "The strike closed 212 schools.")
+    assert fact.verdict == "agree" and 2 in fact.values[0].refs
+
+
+def test_a_ratio_or_a_fraction_of_something_is_labelled_a_share_of_it():
+    (fact,) = facts_of("About one-fifth of the cost will come from the federal fund.",
+                       "About 20% will come from the federal infrastructure fund.")
+    assert (fact.what, fact.verdict) == ("share of cost", "agree")  # not "share (%)" of nothing said
+    (fact,) = facts_of("One in four primary classes now has more than 30 pupils.")[:1]
+    assert fact.what == "share of primary classes"  # not "primary classes (%)"
+    (fact,) = facts_of("There is a 2 in 3 chance that we win.")
+    assert fact.what == "chance (%)"
+    assert [(f.what, f.values[0].unit) for f in facts_of("Turnout rose 5 in 10 years.")] == [("turnout rise", None)]

@@ -326,3 +326,123 @@ def test_what_is_counted_is_neither_a_name_an_article_linked_word_nor_money_for_
     assert one("Police found more than 10 packages containing wires.").noun == "package"  # not an amount
     assert one("More than three quarters of applicants pass that review.").noun_text == "applicants"
     assert one("A three-hour nightmare early on Sunday ended.").noun_text == "nightmare"
+
+
+def test_an_amount_before_the_name_of_a_thing_is_what_the_thing_costs_not_an_amount_paid():
+    plan = one("The council approved a $2.4 billion plan to build the line.")
+    assert (plan.noun, plan.predicate) == ("amount", "cost")  # the plan was approved, the money is its cost
+    assert one("A $1.9 billion version of the plan was rejected last year.").predicate == "cost"
+    assert one("EU leaders approved a €50bn aid package.").predicate == "approved"  # aid is money, not a thing
+    assert one("Democrats rejected $5.7 billion for the wall.").predicate == "rejected"
+    assert one("He has a net worth of $48 billion.").predicate == "valued"
+    assert one("Obama took $700 billion out of Medicare.").predicate is None
+    _, demanded = article_claims("It grants $1.375 billion, as opposed to the $5.7 billion he demanded.", ref=1)
+    assert demanded.predicate == "demanded"  # 'as opposed to' is no vote against it
+
+
+def test_things_sent_are_not_launched_and_the_object_of_a_preposition_is_not_what_the_verb_did():
+    _, engines = article_claims("More than 80 firefighters and 20 engines were sent to the site.", ref=1)
+    assert (engines.noun_text, engines.predicate) == ("engines", "sent")  # not "engines launched"
+    assert one("More than 40 FBI agents have been dispatched to the city.").predicate == "sent"
+    assert one("Ukraine deployed at least 91 drones.").predicate == "launched"  # a weapon is launched
+    assert one("The army carried out 30 raids.").predicate == "launched"
+    assert one("Rebels attacked three villages.").predicate is None
+    assert one("The company fired 20 workers.").predicate is None
+    _, districts = article_claims("There were 85 firefighters, including crews sent from two neighbouring "
+                                  "districts.", ref=1)
+    assert (districts.noun_text, districts.predicate) == ("neighbouring districts", None)
+    assert one("Elephants were killed in two African countries.").predicate is None
+    assert one("His demands for $5.7 billion stalled the talks.").predicate == "demanded"
+    assert one("We are asking for $5.6 billion.").predicate == "demanded"
+    assert one("She was paid a total of $675,000.").predicate == "paid"
+    assert one("The department offered a rise of 4.5%.").predicate == "offered"
+
+
+def test_what_is_counted_doing_something_to_something_else_is_not_what_happened_to_it():
+    gunmen, people = article_claims("Two gunmen killed three people.", ref=1)
+    assert (gunmen.predicate, people.predicate) == (None, "killed")
+    assert one("All 42 members of the caucus are sending the letter.").predicate is None
+    assert one("Two drones hit a residential building.").predicate == "hit"  # a weapon keeps the event it does
+    assert one("Twelve officers were injured.").predicate == "injured"
+    assert one("About 300 people attended the rally.").predicate == "attended"
+
+
+def test_a_cap_is_a_limit_and_what_each_thing_holds_is_a_count_per_thing():
+    _, cap = article_claims("The union is seeking 7% and a cap of 28 pupils per class.", ref=1)
+    assert (cap.noun, cap.rate, cap.limit) == ("students", "per class", True)  # not 28 students
+    assert one("Officials capped the crowd at 5,000 people.").limit
+    assert one("The plan would limit class sizes to 25 pupils.").limit
+    assert not one("A maximum of 30 pupils is allowed.").limit  # read as "at most 30"
+    share, pupils = article_claims("One in four primary classes in the region now has more than 30 pupils.", ref=1)
+    assert (pupils.rate, pupils.limit) == ("per class", False)  # pupils in each such class, not all pupils
+    assert one("Each class has 30 pupils.").rate == "per class"
+    assert one("The library has 220,000 books.").rate is None
+    assert one("Training costs $800 per trained employee.").rate == "per trained employee"
+
+
+def test_a_radius_around_a_place_and_a_distance_are_not_lengths_of_things():
+    radius = one("Police ordered residents living within two kilometres of the plant to stay indoors.")
+    assert (radius.unit, radius.noun, radius.noun_text) == ("km", "radius", "radius around the plant")
+    assert one("Everyone living within two kilometres was asked to stay indoors.").noun == "radius"
+    away = article_claims("A blaze in Dunmore, about 140 kilometres up the coast, killed three.", ref=1)[0]
+    assert (away.unit, away.noun_text) == ("km", "distance")
+    far = one("Leatherbacks travel thousands of kilometres between beaches.")
+    assert (far.unit, far.low, far.noun_text) == ("km", 2000, "distance")  # not "kilometres thousands"
+    assert one("The turtle measured about 1.6 metres.").noun_text == "length"
+
+
+def test_a_place_in_a_relative_clause_about_another_noun_does_not_place_the_figure():
+    stations = one("The vote clears the way for fourteen new stations along a route that runs from Harbour Gate in "
+                   "Port Ellery.")
+    assert stations.scope is None  # the route runs from Port Ellery; the stations are not all there
+    assert one("It downed 91 drones that flew over the Moscow region.").scope.key == "moscow"
+    _, killed = article_claims("Earlier on Tuesday, a blaze at a furniture factory in Dunmore, about 140 kilometres "
+                               "up the coast, killed three workers.", ref=1)
+    assert killed.scope.text == "in Dunmore"  # a distance between them is no other count
+
+
+def test_the_subject_of_a_level_is_its_head_noun_or_what_a_relative_pronoun_stands_for():
+    assert one("The population of the Calder region has grown by 11% in ten years.").noun == "population"
+    assert one("The unemployment rate of the region rose to 5%.").noun_text == "unemployment rate"
+    assert one("The share of homes was 30%.").noun == "homes"  # a share is of what follows
+    _, inflation = article_claims("The union wants 7%, arguing that pay lost ground to inflation, which stood at "
+                                  "3.8% in October.", ref=1)
+    assert (inflation.noun, inflation.predicate) == ("inflation", None)  # not a second share demanded
+    assert one("A depot in Opa-locka, which is less than 10 miles from Aventura.").noun_text == "distance"
+
+
+def test_a_time_opening_a_clause_is_its_own_and_a_time_of_an_earlier_verb_is_not():
+    injured, _ = article_claims("In March 2025 a fire on a shredding line at the same plant injured three workers, "
+                                "and the company was later fined $45,000.", ref=1)
+    assert injured.anchor == "month:march 2025"  # not three workers hurt in this fire
+    employed = one("Kestrel Cells, which opened the plant in 2021 and employs about 230 people, recycles batteries.")
+    assert (employed.predicate, employed.anchor) == ("employed", None)  # it employs them now, not in 2021
+    assert one("The plant employed 230 people in 2021.").anchor == "year:2021"
+
+
+def test_a_detail_of_a_person_quoted_is_an_aside():
+    assert one('"I had to take unpaid leave," said Tom Whelan, a delivery driver with two children at a closed '
+               'school.').aside
+    assert one('"I have 34 children in my Year 5 class," said a teacher.').aside
+    assert not one('"I have five candidates," Mr. Trump said.').aside
+    assert not one("She could be separated from her three children.").aside
+
+
+def test_a_clause_opened_by_where_is_in_the_place_named_before_it():
+    rise = one("Many pointed to Ashby, the neighbouring district, where teachers settled for a rise of 5.2 per cent.")
+    assert rise.scope.text == "in Ashby"  # another district's settlement, not Calder's
+    assert one("They drove to Kharkiv, where 3 people died.").scope.key == "kharkiv"
+
+
+def test_a_measure_of_something_names_it_even_after_a_participle():
+    batteries = one("Kestrel Cells processes roughly 40,000 tonnes of spent batteries a year.")
+    assert (batteries.noun_text, batteries.unit, batteries.rate) == ("spent batteries", "tonnes", "per year")
+
+
+def test_a_rate_today_is_a_rate_nowadays_not_on_the_day_of_publication():
+    from datetime import datetime
+    wednesday = datetime(2026, 11, 18, 14)
+    (buses,) = article_claims("Today, the buses carry about 18,000 passengers a day.", 1, published=wednesday)
+    assert (buses.rate, buses.anchor) == ("per day", None)
+    (evacuated,) = article_claims("Today, 300 people were evacuated.", 1, published=wednesday)
+    assert evacuated.anchor == "day:wednesday"

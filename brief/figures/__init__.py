@@ -27,7 +27,8 @@ __all__ = ["compare_figures", "contested_values", "contested_in", "compare_stori
 def compare_figures(story: Story) -> tuple[Fact, ...]:
     """The story's figures aligned across its sources. A copy (`duplicate_of`) adds its ref to the values it
     repeats but never counts as an independent confirmation. A figure of one source only whose words name no
-    thing ("two of former", "17 percent" of nothing named) is left out; a figure two sources give never is."""
+    thing ("two of former", "17 percent" of nothing named) or that is a detail of a person it quotes ("a
+    delivery driver with two children") is left out; a figure two sources give never is."""
     claims: list[Claim] = []
     for source in story.sources:
         article = source.article
@@ -36,8 +37,9 @@ def compare_figures(story: Story) -> tuple[Fact, ...]:
     clusters = align(claims, _main_anchors(story))
     ranked = []
     for cluster in clusters:
-        if len({c.ref for c in cluster}) == 1 and not any(c.named for c in cluster):
-            continue  # one outlet's figure whose words name no thing: a misleading label is worse than none
+        if len({c.ref for c in cluster}) == 1 and not any(c.named and not c.aside for c in cluster):
+            continue  # one outlet's figure whose words name no thing, or a detail of someone it quotes ("a
+            # delivery driver with two children"): a misleading label is worse than none
         fact = fact_of(cluster)
         origins = len({c.origin for c in cluster})
         first = min((c.ref, c.position) for c in cluster)

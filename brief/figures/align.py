@@ -24,6 +24,7 @@ from brief.figures.vocabulary import (
     CHANGE_PREDICATES,
     CURRENCIES,
     NEUTRAL_PREDICATES,
+    OUTLAY_PREDICATES,
     PEOPLE_SUBSETS,
     RELATED_PREDICATES,
     UNSTATED,
@@ -63,8 +64,9 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset(),
     if a.origin == b.origin and not _two_voices(a, b):
         # one voice: a repeated figure is one claim, two values are two quantities
         same = _same_thing(a.noun, b.noun) and a.value == b.value and a.qualifier == b.qualifier
-        return Pair(False) if same and a.predicate == b.predicate else VETO
-    if a.rate != b.rate or a.forecast != b.forecast:
+        return Pair(False) if same and (_same_event(a.predicate, b.predicate) or {a.predicate, b.predicate} == {
+            None, "cost"}) else VETO  # "a $447 billion plan" is the "$447 billion package" it names again
+    if a.rate != b.rate or a.forecast != b.forecast or a.limit != b.limit:
         return VETO
     soft: set[str] = set()
     noun_a, noun_b = _counted(a.noun), _counted(b.noun)
@@ -125,8 +127,13 @@ def _two_voices(a: Claim, b: Claim) -> bool:
                 and a.value != b.value)
 
 
+def _same_event(p: str | None, q: str | None) -> bool:
+    """One event in other words: 'will pay $3bn', 'a $3bn plan' and 'approved $3bn' are one outlay."""
+    return p == q or {p, q} <= OUTLAY_PREDICATES
+
+
 def _predicates_fit(p: str | None, q: str | None, soft: set[str]) -> bool:
-    if p == q:
+    if _same_event(p, q):
         return True
     if (p in CHANGE_PREDICATES) != (q in CHANGE_PREDICATES):
         return False  # "rose 3%" is a change, "3%" a level

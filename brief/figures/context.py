@@ -45,8 +45,9 @@ _ANCHOR_HINT = re.compile(r"day\b|night|dawn|early|yesterday|today|morning|last|
                           r"august|september|october|november|december")
 _RATE_RE = re.compile(r"^\s*(?:(each|every|per|a|an)\s+(day|night|week|month|year|hour|minute|capita|head|barrel|"
                       r"share|tonne|ton|gallon|litre|liter|kilogram|kg|pound|ounce|person|household|"
-                      r"\d[\d,]*\s+[a-z]+)|(daily|nightly|weekly|monthly|annually|yearly|hourly|a day|a year))\b",
-                      re.IGNORECASE)
+                      r"\d[\d,]*\s+[a-z]+)|(daily|nightly|weekly|monthly|annually|yearly|hourly|a day|a year)|"
+                      r"per\s+([a-z]{3,}(?:\s+(?!(?:and|or|in|of|to|for|at|on|by|with|from|per|the|a|an|is|are|was|"
+                      r"were)\b)[a-z]{3,})?))\b", re.IGNORECASE)  # "28 pupils per class", "per trained employee"
 _RATE_BEFORE_RE = re.compile(r"\b(daily|nightly|weekly|monthly|annual|yearly|average|averaging|on average|"
                              r"regularly|routinely)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _WITH_ATTACKER_RE = re.compile(r"\b(?:(not including|excluding|not counting|besides|in addition to|plus|apart from|"
@@ -154,11 +155,11 @@ def _on_publication_day(key: str, published: datetime | None) -> str:
 
 
 def rate_after(text_after: str) -> str | None:
-    """'each night', 'a day', 'per capita' right after a figure: it is a rate, not a count."""
+    """'each night', 'a day', 'per capita', 'per class' right after a figure: it is a rate, not a count."""
     m = _RATE_RE.match(text_after)
     if not m:
         return None
-    period = (m.group(2) or m.group(3)).lower()
+    period = (m.group(2) or m.group(3) or m.group(4)).lower()
     return "per " + _PERIOD_OF.get(period, period)
 
 

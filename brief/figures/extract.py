@@ -14,12 +14,12 @@ from datetime import datetime
 
 from brief.figures import context
 from brief.figures.lexicon import TENS, UNITS, VAGUE_PLURALS
-from brief.figures.meaning import INHERIT_BEFORE, MeaningReader
+from brief.figures.meaning import INHERIT_BEFORE, MeaningReader, is_adverb, singular
 from brief.figures.places import Place, resolve
 from brief.figures.numbers import Number
 from brief.figures.quantity import Quantity, QuantityReader
 from brief.figures.situation import SituationReader
-from brief.figures.vocabulary import PEOPLE_PREDICATES, SHARED_OUT, UNSTATED
+from brief.figures.vocabulary import PEOPLE_PREDICATES, PREDICATE_OF, SHARED_OUT, UNSTATED
 from brief.text import normalize_whitespace, paragraphs, split_sentences
 
 MAX_ARTICLE_CHARS = 300_000  # figures are read from the first 300k characters (a long article has ~50k)
@@ -30,6 +30,13 @@ MAX_NUMBERS_PER_SENTENCE = 12  # more numbers than this in one sentence: a table
 _MAY_HOLD_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(set(UNITS) | set(TENS) | set(VAGUE_PLURALS) | {
     "dozen", "half", "hundred", "thousand", "million", "billion", "third", "thirds", "quarter", "quarters",
     "fifth", "fifths", "tenth"})) + r")\b", re.IGNORECASE)
+# "a cap of 28 pupils per class", "capped at 30", "limit class sizes to 25": a limit ("a maximum of 30" is read
+# as "at most 30", and may be the highest value seen)
+_LIMIT_RE = re.compile(r"\b(?:caps?|capped|capping|limits?|limited|limiting|ceilings?)\b"
+                       r"(?:\s+[\w-]+){0,3}?\s+(?:of|at|to)\s+(?:about\s+|around\s+|some\s+|\$|€|£)?$",
+                       re.IGNORECASE)
+# verbs of holding: "one in four classes has more than 30 pupils" counts pupils per class
+_HOLDING_VERBS = frozenset({"has", "have", "had", "holds", "hold", "held"})
 # "two people familiar with the matter": the figure is part of who says it
 _SOURCE_WORDS = frozenset({"familiar", "conversant", "briefed", "knowledgeable", "close"})
 
@@ -63,6 +70,8 @@ class Claim:
     holder: str | None = None  # whose share or votes: "Smith won 52%" -> "smith"
     written: str | None = None  # the amount in the source's words when it is no plain number ("about two-thirds")
     named: bool = True  # False when the words after a count name no thing ("two of former", "22 bank")
+    limit: bool = False  # a cap, limit or maximum ("a cap of 28 pupils per class"), not a count of what is
+    aside: bool = False  # a detail of a person quoted, not of the news ("a delivery driver with two children")
 
 
 class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
@@ -101,7 +110,7 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
     def build(self, k, n, q, text, noun, noun_words, predicate, last, named=True) -> Claim:
         seg_start, seg_end = context.segment_of(self.bounds, n.first_token)
         attacker, target, target_place = self.sides(n.first_token, last, predicate)
-        scope = self.scope(k, n.first_token, seg_start, seg_end) or target_place
+        scope = self.scope(k, n.first_token, seg_start, seg_end, last) or target_place
         anchor = self.anchor(n.first_token, seg_start, seg_end)
         head = self.claims[-1] if self.claims else None
         if head is not None and self.w(q.start - 1) in INHERIT_BEFORE:  # "including 91 over the capital"
@@ -110,7 +119,10 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
         country = target or self.first_actor()
         rest = self.sentence[self.tokens[last].end:self.tokens[seg_end - 1].end]
         rate = context.rate_after(rest) or context.rate_before(
-            self.sentence[self.tokens[seg_start].start:self.tokens[q.start].start])
+            self.sentence[self.tokens[seg_start].start:self.tokens[q.start].start]) or self.per_each(q.start,
+                                                                                                   seg_start)
+        if rate is not None and anchor is not None and self.today_is_now(anchor):
+            anchor = None  # "Today, the buses carry about 18,000 passengers a day": nowadays, not on one day
         # whose share or votes ("Smith won 52%"); the subject of a tally ("the council voted 41 to 35") is the body
         # that votes, not a holder of one side, and the side already tells the counts apart
         holder = self.holder(q.start, noun) if (q.unit == "%" or noun in SHARED_OUT) and k not in self.tallies \
@@ -128,7 +140,37 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
             with_attacker=context.with_attacker(self.sentence) if predicate in PEOPLE_PREDICATES else None,
             attribution=context.attribution(self.sentence, self.tokens, self.bounds, n.first_token),
             holder=holder, written=self.written(n, q), named=named,
+            limit=bool(_LIMIT_RE.search(self.sentence[self.tokens[seg_start].start:n.start])),
+            aside=self.about_a_speaker(q.start, last, seg_start, seg_end),
         )
+
+    def about_a_speaker(self, start: int, last: int, seg_start: int, seg_end: int) -> bool:
+        """A detail of a person quoted rather than of the news: an aside after a name ('said Tom Whelan, a
+        delivery driver with two children') or a speaker's own ('I have 34 children in my Year 5 class')."""
+        if self.w(seg_start) in ("a", "an") and self.w(start - 1) == "with" and seg_start >= 2 and \
+                self.w(seg_start - 1) == "," and self.tokens[seg_start - 2].text[:1].isupper() and \
+                not any(self.w(i) in PREDICATE_OF for i in range(seg_start, start)):
+            return True
+        first_person = any(self.tokens[i].text == "I" and self.w(i + 1) in ("have", "had", "'ve", "’ve")
+                           for i in range(max(seg_start, start - 3), start))
+        return first_person and any(self.w(i) in ("my", "our") for i in range(last + 1, seg_end))
+
+    def per_each(self, start: int, seg_start: int) -> str | None:
+        """'one in four classes now has more than 30 pupils', 'each class has 30 pupils': what each of the things
+        before the verb holds is a count per thing ('per class'), not a total."""
+        i = start - 1
+        while i > seg_start and (is_adverb(self.w(i)) or self.w(i) in ("now", "still", "also", "already")):
+            i -= 1
+        if self.w(i) not in _HOLDING_VERBS:
+            return None
+        for j in range(seg_start, i - 1):
+            if self.w(j) in ("each", "every") and self.is_word(j + 1):
+                return "per " + singular(self.w(j + 1))
+        head = self.claims[-1] if self.claims else None
+        if head is not None and head.unit == "%" and head.noun != UNSTATED and \
+                head.position[1] >= self.tokens[seg_start].start:
+            return "per " + singular(head.noun_text.split()[-1].lower())  # "one in four primary classes"
+        return None
 
     def as_written(self, words: list[str], start: int, last: int) -> str:
         """The words of what is counted with the capitals the source gives them ('European leaders', 'U.S.

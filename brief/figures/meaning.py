@@ -20,6 +20,7 @@ from brief.figures.vocabulary import (
     LEVEL_VERBS,
     MEASURE_DIMENSIONS,
     MONEY_KINDS,
+    MONEY_NOUNS,
     MONEY_PREDICATES,
     MONTHS,
     NOUN_PREDICATES,
@@ -101,7 +102,27 @@ _ELLIPSIS_BEFORE = frozenset({"and", "or", "vs", "versus", "against", "with"})
 # "including 91 over the capital": a part of the figure before, counting the same thing
 INHERIT_BEFORE = frozenset({"including", "includes", "include", "among", "incl"})
 _PROJECTILES = frozenset({"drones", "missiles", "rockets", "shells", "bombs", "aircraft", "helicopters"})
-_OUTLAY_PREDICATES = frozenset({"paid", "cost", "voted", "won"})
+# prepositions whose object a figure is: the verb before them is not what happened to it
+_GOVERNING = frozenset({"in", "on", "for", "from", "with", "after", "before", "during", "near", "into", "across",
+                        "through", "since", "until", "among", "of", "to", "inside", "outside", "against", "toward",
+                        "towards", "without", "within", "via"})
+# events that happen to what is counted (not ones it does: attended, voted, won, paid, demanded, ...)
+_DONE_TO = frozenset({"killed", "injured", "hospitalised", "missing", "arrested", "evacuated", "rescued",
+                      "launched", "downed", "destroyed", "hit", "seized", "recaptured", "cut off", "fined"})
+# "20 engines were sent", "5,000 troops were deployed": things sent, not launched like a weapon
+_SENDING = frozenset({"sent", "sending", "send", "sends", "dispatched", "dispatching", "dispatch", "deployed",
+                      "deploying", "deploy", "deploys"})
+_LENGTHS = frozenset({"km", "miles", "m", "ft"})
+# "last year, which is about one-third of ...": a time is not what a relative pronoun after it measures
+_TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "time", "today",
+                         "yesterday", "tonight", "night", "morning", "evening", "afternoon", "period", "decade"}) | \
+    MONTHS | WEEKDAYS
+_LAUNCHING = frozenset({"launched", "launching", "launch", "launches", "carried", "out"})  # "carried out"
+_LAUNCHED_THINGS = _PROJECTILES | {"munition", "projectile", "warhead", "torpedo", "satellite", "round", "bullet"}
+# phrases whose last word, elsewhere an event, names none here: "$1.375 billion, as opposed to the $5.7 billion"
+_NO_EVENT_PHRASES = frozenset({("as", "opposed")})
+# words of the vote on an amount of money that turn it down: "rejected $5.7 billion"
+_REFUSALS = frozenset({"rejected", "opposed"})
 # events that happen to people and things, never to an amount of money
 _THING_PREDICATES = PEOPLE_PREDICATES | {"launched", "downed", "destroyed", "controlled", "hit", "cut off",
                                          "employed", "recorded"}
@@ -237,7 +258,8 @@ def predicate_at(tokens: list[Token], i: int) -> tuple[str | None, int]:
         words = tuple(tokens[k].low for k in range(i, min(len(tokens), i + size)))
         if len(words) == size and words in PREDICATE_PHRASES:
             return PREDICATE_PHRASES[words], i + size - 1
-    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]):
+    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]) and not _no_event(
+            tokens, i):
         return PREDICATE_OF.get(tokens[i].low), i
     return None, i
 
@@ -247,6 +269,11 @@ def _in_compound(tokens: list[Token], i: int) -> bool:
     before = i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start
     after = i + 1 < len(tokens) and tokens[i + 1].text == "-" and tokens[i].end == tokens[i + 1].start
     return before or after
+
+
+def _no_event(tokens: list[Token], i: int) -> bool:
+    """'as opposed to': a word of an event inside a phrase that states none."""
+    return i > 0 and (tokens[i - 1].low, tokens[i].low) in _NO_EVENT_PHRASES
 
 
 def _is_month_name(token: Token) -> bool:
@@ -260,7 +287,8 @@ def predicate_ending_at(tokens: list[Token], i: int) -> str | None:
             words = tuple(tokens[k].low for k in range(i - size + 1, i + 1))
             if words in PREDICATE_PHRASES:
                 return PREDICATE_PHRASES[words]
-    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]):
+    if tokens[i].kind == "word" and not _in_compound(tokens, i) and not _is_month_name(tokens[i]) and not _no_event(
+            tokens, i):
         return PREDICATE_OF.get(tokens[i].low)
     return None
 
@@ -278,6 +306,8 @@ class MeaningReader(Sentence):
                 "votes", ["votes"], q.end, side, True)
         noun_words, noun_end, inherit = self.noun_after(q.end, q.unit)
         noun = counted_key(noun_words)
+        if q.unit in _LENGTHS and self.w(q.start - 1) == "within":
+            noun, noun_words = "radius", self.radius_words(q.end, noun_end)  # "within two kilometres of the plant"
         written = self.tokens[noun_end].text if noun_words and noun_end > 0 else ""
         if written[:1].isupper() and not _acronym(written) and noun_words[-1] in COUNTED_SYNONYMS:
             noun = singular(noun_words[-1])  # "a half-dozen House and Senate Democrats": a name, no homes
@@ -327,9 +357,50 @@ class MeaningReader(Sentence):
             predicate = "seriously injured"
         if noun in _PROJECTILES and predicate == "destroyed":
             predicate = "downed"  # a drone destroyed in the air is a drone shot down
-        if q.unit in CURRENCIES and predicate in _OUTLAY_PREDICATES:
-            predicate = "paid"  # pledged, approved, cost, paid: the same amount in other words
+        if q.unit in CURRENCIES:
+            predicate = self.money_event(q, a, noun_words, predicate)
+        if predicate == "launched" and noun not in _LAUNCHED_THINGS:
+            predicate = self.sending(a, last, noun)
         return noun, noun_words, noun_end, predicate, self.names_what_it_counts(q, noun, noun_words, from_phrase)
+
+    def sending(self, a: int, last: int, noun: str) -> str | None:
+        """'20 engines were sent to the site', 'dispatched 40 agents': things or people sent are not launched like
+        weapons. Other things are launched only in those words ('launched three inquiries', 'carried out 30
+        raids'): villages attacked, industries aimed at or workers fired were not."""
+        verb = self.verb_index(a, last, *context.segment_of(self.bounds, a), "launched")
+        word = self.w(verb) if verb is not None else ""
+        if word in _SENDING:
+            return "sent"
+        return "launched" if word in _LAUNCHING and noun != "people" and noun not in PEOPLE_SUBSETS else None
+
+    def radius_words(self, end: int, noun_end: int) -> list[str]:
+        """'within two kilometres of the plant': a radius around the plant, not a length of plant."""
+        if self.w(end + 1) != "of" or noun_end <= end + 1:
+            return ["radius"]
+        return ["radius", "around"] + [self.w(i) for i in range(end + 2, noun_end + 1) if self.is_word(i)]
+
+    def money_event(self, q, a: int, noun_words: list[str], predicate: str | None) -> str | None:
+        """What happens to an amount of money. Right before the name of a thing ('approved a $2.4 billion plan',
+        'the $12 million renovation') it is what the thing costs: the verb is the thing's, not the money's. A
+        vote approves or rejects an amount ('Congress approved $1.3 billion'); paid, cost, approved and won are
+        one outlay when figures are compared (OUTLAY_PREDICATES), each shown in its own words."""
+        if self.prices_a_thing(q, noun_words):
+            return "cost"
+        if predicate == "voted":
+            verb = self.verb_index(a, q.end, *context.segment_of(self.bounds, a), predicate)
+            return "rejected" if verb is not None and self.w(verb) in _REFUSALS else "approved"
+        return predicate
+
+    def prices_a_thing(self, q, noun_words: list[str]) -> bool:
+        """'a $2.4 billion plan', 'a $600 airline ticket': the words right after the amount name a thing, not
+        money ('a $45,000 fine', 'a $50 million aid package', 'the $831 billion stimulus', '$3bn of aid')."""
+        first = self.w(q.end + 1)
+        if not noun_words or not self.is_word(q.end + 1) or first in STOPWORDS or first in ("in", "of", "out", "off"):
+            return False  # "took $700 billion out of Medicare"
+        if noun_words[-1] in _GENERIC_NOUNS:
+            return False  # "the $6,400 figure"
+        return not any(w in MONEY_KINDS or w in MONEY_NOUNS or w in CURRENCY_WORDS
+                       or COUNTED_SYNONYMS.get(w) == "amount" for w in noun_words)
 
     def names_what_it_counts(self, q, noun: str, noun_words: list[str], from_phrase: bool) -> bool:
         """Whether the words after a count name things: a plural noun ('three Tijuana locations' ended at
@@ -357,7 +428,10 @@ class MeaningReader(Sentence):
             i += 1
         words: list[str] = []
         last = end
-        counted = unit is None or (unit == "%" and self.w(end + 1) == "of")  # "three quarters of applicants pass"
+        shared = unit == "%" and self.w(end + 1) == "of"
+        measured = unit in MEASURE_DIMENSIONS and self.w(end + 1) == "of"
+        ratio = unit == "%" and self.w(end - 1) in ("in", "of") and end in self.number_tokens  # "one in five adults"
+        counted = unit is None or shared or ratio  # "three quarters of applicants pass", "one in five adults smoke"
         while i < seg_end and len(words) < 5:
             if counted and words and plural(words[-1]) and not self.plural_at(i):
                 break  # "100,000 secret files prove it": the noun of a count ended at its plural
@@ -393,6 +467,10 @@ class MeaningReader(Sentence):
             if words and tok.text[:1].isupper() and not self.tokens[last].text[:1].isupper() and not (
                     counted and not plural(words[-1]) and self.plural_ahead(i)):
                 break  # "the territory Ukraine seized": the noun phrase ended; not in "three senior Trump aides"
+            if not words and measured and self.plural_at(i + 1):
+                words.append(low)  # "40,000 tonnes of spent batteries": what is measured, not who spent
+                last, i = i, i + 1
+                continue
             if low in _NOT_NOUNS:
                 break
             if is_adverb(low):
@@ -426,9 +504,9 @@ class MeaningReader(Sentence):
                 i += 1
                 continue
             if low in PREDICATE_OF or predicate_at(self.tokens, i)[0]:
-                if not words and self.names_a_kind(i):
-                    words.append(low)  # "a dozen rescue teams searched": teams, not people rescued
-                    last = i
+                if not words and (self.names_a_kind(i) or shared and self.w(i - 1) in _DETERMINERS):
+                    words.append(low)  # "a dozen rescue teams searched": teams, not people rescued; "one-fifth
+                    last = i  # of the cost": the cost is what is shared
                     i += 1
                     continue
                 if not words or low not in COUNTED_SYNONYMS:
@@ -524,7 +602,9 @@ class MeaningReader(Sentence):
         i = last + 1
         steps = 0
         while i < seg_end and steps < 5:
-            found, _ = predicate_at(self.tokens, i)
+            found, end = predicate_at(self.tokens, i)
+            if found and self.does_it(found, i, end, noun_words):
+                break  # "two gunmen killed three people", "all 42 members are sending the letter"
             if found:
                 return self.level_or_change(found, i, a)
             low = self.w(i)
@@ -540,11 +620,17 @@ class MeaningReader(Sentence):
         change_noun = None
         conjunction = None
         preposition = False
+        governed = self.governed(q_start)
         while i >= seg_start and steps < 6:
             found = predicate_ending_at(self.tokens, i)
-            if found in CHANGE_PREDICATES and self.w(i + 1) == "of" and change_noun is None:
+            if found and change_noun is None and (
+                    self.w(i + 1) == "of" and (found in CHANGE_PREDICATES or self.names_an_event(i))
+                    or self.w(i + 1) == "for" and self.w(i - 1) in _DETERMINERS):
                 change_noun = found  # "offered a rise of 4.5%": the verb before says whose rise it is
-                preposition = False
+                preposition = False  # "a cost of $800", "the evacuation of 1,200", "his demands for $5.7bn"
+                governed = None
+            elif found and governed is not None and i < governed and found not in CHANGE_PREDICATES:
+                break  # "crews sent from two neighbouring districts": the districts were not sent
             elif found and (conjunction is None or self.takes_objects(i, conjunction)):
                 return self.level_or_change(found, i, a)
             elif found:
@@ -567,9 +653,56 @@ class MeaningReader(Sentence):
             low = self.w(i)
             if i in self.number_tokens or low in _CLAUSE_OPENERS or low in ("and", "or", "to"):
                 break
-            found, _ = predicate_at(self.tokens, i)
+            found, end = predicate_at(self.tokens, i)
+            if found and self.does_it(found, i, end, noun_words):
+                break
             if found and self.w(i - 1) not in _DETERMINERS and not self.belongs_to_other_number(i, a):
                 return self.level_or_change(found, i, a)  # "all 112 employees on the day shift were evacuated"
+        return None
+
+    def governed(self, q_start: int) -> int | None:
+        """The preposition whose object the figure is ('sent from two districts', 'killed in two countries'): a
+        verb before it is not what happened to the figure (one that ends in it is: 'asking for $5.6 billion').
+        Not 'by' ('attended by 4,000', 'cut by 30%'), 'at' ('valued at $5bn') or 'of' after a word for a number
+        ('paid a total of $675,000')."""
+        i = q_start - 1
+        while self.w(i) in ("the", "its", "their", "his", "her", "our"):
+            i -= 1
+        low = self.w(i)
+        if low == "of" and (self.w(i - 1) in _GENERIC_NOUNS or self.w(i - 1) in ("total", "tune")):
+            return None
+        return i if low in _GOVERNING else None
+
+    def names_an_event(self, i: int) -> bool:
+        """'a cost of', 'the evacuation of', 'his net worth of': a word of an event before 'of' is a noun whose
+        figure follows, unless a subject or an auxiliary comes before it ('who died of')."""
+        before = self.w(i - 1)
+        return before in _DETERMINERS or (self.is_word(i - 1) and before not in STOPWORDS and before not in
+                                          _AUXILIARIES)
+
+    def does_it(self, found: str, verb: int, end: int, noun_words: list[str]) -> bool:
+        """The things counted do what the verb after them says to something else ('two gunmen killed three
+        people', 'all 42 members are sending the letter'): an event that happens to things, said in the active
+        voice with an object of its own, is not theirs. Weapons that hit or attack are launched all the same."""
+        if found not in _DONE_TO or counted_key(noun_words) in _PROJECTILES:
+            return False
+        j = verb - 1
+        while j >= 0 and (self.w(j) in _AUXILIARIES - _PASSIVE_AUXILIARIES or is_adverb(self.w(j))):
+            j -= 1
+        if self.w(j) in _PASSIVE_AUXILIARIES and not self.w(verb).endswith("ing"):
+            return False  # "were killed", "were sent"
+        after = end + 1
+        return self.w(after) in _OBJECT_DETERMINERS | {"a", "an"} or after in self.number_tokens
+
+    def verb_index(self, a: int, last: int, seg_start: int, seg_end: int, predicate: str | None) -> int | None:
+        """The token of the figure's own verb: the nearest word of its predicate before or after it."""
+        if predicate is None:
+            return None
+        window = list(range(last + 1, min(seg_end, last + 4))) + list(range(a - 1, max(seg_start, a - 6) - 1, -1))
+        for i in sorted(window, key=lambda j: (abs(j - a), j)):
+            if self.is_word(i) and (predicate_at(self.tokens, i)[0] == predicate
+                                    or predicate_ending_at(self.tokens, i) == predicate):
+                return i
         return None
 
     def takes_objects(self, verb: int, conjunction: int) -> bool:
@@ -596,6 +729,24 @@ class MeaningReader(Sentence):
         if set(between) & _OBJECT_DETERMINERS and "by" not in between:
             return None  # "drop the 22 charges" has an object; "cut its shipments by 30%" is a change
         return found
+
+    def head_of(self, j: int, seg_start: int) -> int:
+        """The head noun of a subject ending at token j: 'the population of the Calder region has grown' is about
+        the population, not the region ('the unemployment rate of the region' about the unemployment rate); but
+        'the price of oil', 'the share of homes' are about oil and homes."""
+        k = j - 1
+        while k > seg_start and j - k <= 3 and self.w(k) != "of":
+            k -= 1
+        head = k - 1
+        if self.w(k) != "of" or head < seg_start or not self.is_word(head):
+            return j
+        low, modifier = self.w(head), self.w(head - 1) if head - 1 >= seg_start and self.is_word(head - 1) else ""
+        if low in STOPWORDS or low in PREDICATE_OF or low in _IRREGULAR_VERBS or low.endswith("ed") or (
+                self.tokens[head].text[:1].isupper() and head > 0):
+            return j
+        if (low in _GENERIC_NOUNS or low in MONEY_KINDS) and (not modifier or modifier in STOPWORDS):
+            return j  # "the share of homes", "the price of oil"; but "the unemployment rate of the region"
+        return head
 
     def subject_before(self, q_start: int, unit: str | None = None) -> list[str]:
         """The thing a level is about when no noun follows: 'Turnout was 62%', 'the death toll rose to 48',
@@ -635,10 +786,15 @@ class MeaningReader(Sentence):
                 just_before in LEVEL_VERBS or PREDICATE_OF.get(just_before) in CHANGE_PREDICATES
                 or (just_before == "of" and unit is not None)):
             return []  # "the club paid £45m": the payer is not what the amount measures
+        if self.w(j) in ("which", "that") and j == seg_start and self.w(j - 1) == "," and self.is_word(j - 2) \
+                and not _in_compound(self.tokens, j - 2) and self.w(j - 2) not in _TIME_WORDS:
+            j, seg_start = j - 2, j - 2  # "inflation, which stood at 3.8%": what the relative pronoun stands for
         low, written = self.w(j), self.tokens[j].text
         plain = low not in STOPWORDS and not low.endswith("ed")
         if not plain or (written[:1].isupper() and j > 0):
             return []
+        j = self.head_of(j, seg_start)
+        low = self.w(j)
         modifier = self.w(j - 1) if j - 1 >= seg_start and self.is_word(j - 1) else ""
         if modifier and modifier not in STOPWORDS and modifier not in PREDICATE_OF and not modifier.endswith("ed"):
             return [modifier, low]  # "a pay rise", "the unemployment rate"

@@ -142,8 +142,8 @@ class QuantityReader(Sentence):
         other = self.numbers[k + 1] if k + 1 < len(self.numbers) else None
         if other is None or other.first_token != i + 1 or not other.value or other.kind != "cardinal":
             return None
-        if not 0 < value < other.value or other.value > 1000:
-            return None
+        if not 0 < value < other.value or other.value > 1000 or self.w(other.last_token + 1) in _TIME_WORDS:
+            return None  # "up 5 in 10 years" is no share
         self.skip.add(k + 1)
         return round(100 * value / other.value, 1), other.last_token
 
@@ -265,6 +265,8 @@ class QuantityReader(Sentence):
                 return unit, value, b + len(words), False, _rounding(self.tokens[a].text, value, always=True)
         if n.kind == "fraction":
             return "%", round(value * 100, 1), b, False, 1.5
+        if n.kind == "vague" and nxt == "of" and MEASURE_UNITS.get(self.w(b + 2)) not in (None, *TIME_UNITS):
+            return MEASURE_UNITS[self.w(b + 2)], value, b + 2, False, precision  # "thousands of kilometres"
         compound = nxt == "-" and self.glued(b, b + 1)
         i = b + 2 if compound else b + 1
         area = ""

@@ -4,12 +4,15 @@ from __future__ import annotations
 import re
 
 from brief.figures import context
-from brief.figures.meaning import predicate_at, predicate_ending_at, singular
+from brief.figures.meaning import predicate_at, singular
 from brief.figures.places import Place, find_scope
 from brief.figures.sentence import Sentence
 from brief.figures.vocabulary import (
     FORECAST_MODALS,
     FORECAST_WORDS,
+    MEASURE_DIMENSIONS,
+    PREDICATE_OF,
+    WEEK,
     MONTHS,
     REPORTING_VERBS,
     STOPWORDS,
@@ -21,6 +24,13 @@ _ASIDE_TOKENS = 5  # a clause this short that opens with a time phrase is an asi
 _ASIDE_LEAD = frozenset({"back", "then", "and", "also", "again", "on", "in", "at", "during", "early", "late"})
 SCOPE_REACH = 80  # characters after the figure in which its place is named
 _BY_YEAR_RE = re.compile(r"^\W*(?:\w+\W+){0,6}?by (?:19|20)\d\d\b")
+# verbs in the present tense: "opened the plant in 2021 and employs 230 people"
+_PRESENT_VERBS = frozenset({"has", "have", "is", "are", "holds", "runs", "operates", "owns", "counts", "remains"})
+# a relative clause after a phrase that follows the figure ("stations along a route that runs ...") is about the
+# noun of that phrase
+_RELATIVE_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "where"})
+_PLACING = frozenset({"along", "on", "in", "at", "near", "by", "from", "to", "across", "over", "through",
+                      "around", "with", "for", "of", "between", "beyond", "past", "under", "behind"})
 # a clause about another moment: "after talks in Saudi Arabia" does not place the figure
 _OTHER_EVENT_RE = re.compile(r"\b(?:after|before|during|following|ahead of|amid|since|when|as)\b", re.IGNORECASE)
 # a figure these name is given, not forecast: "his 75-minute journey could be cut", "the line's 14 stations will"
@@ -39,7 +49,7 @@ _VERB_CHAIN = frozenset({"be", "been", "have", "has", "also", "still", "now", "e
 
 
 class SituationReader(Sentence):
-    """Reads the sides, place, time, modality and source of a figure."""
+    """Reads the sides, place, time, modality and source of a figure (with MeaningReader's `verb_index`)."""
 
     def in_according_to(self, a: int) -> bool:
         seg_start, _ = context.segment_of(self.bounds, a)
@@ -88,17 +98,6 @@ class SituationReader(Sentence):
             target_place = attack.target_place
         return attacker, target, target_place
 
-    def verb_index(self, a: int, last: int, seg_start: int, seg_end: int, predicate: str | None) -> int | None:
-        """The token of the figure's own verb: the nearest word of its predicate before or after it."""
-        if predicate is None:
-            return None
-        window = list(range(last + 1, min(seg_end, last + 4))) + list(range(a - 1, max(seg_start, a - 6) - 1, -1))
-        for i in sorted(window, key=lambda j: (abs(j - a), j)):
-            if self.is_word(i) and (predicate_at(self.tokens, i)[0] == predicate
-                                    or predicate_ending_at(self.tokens, i) == predicate):
-                return i
-        return None
-
     def attack_for(self, a: int, last: int) -> context.Attack | None:
         found = self.attacks
         before = [x for x in found if x.index < a]
@@ -108,25 +107,48 @@ class SituationReader(Sentence):
         after = [x for x in found if last < x.index < min(seg_end, last + 7)]
         return after[0] if after else None
 
-    def scope(self, k: int, a: int, seg_start: int, seg_end: int) -> Place | None:
+    def scope(self, k: int, a: int, seg_start: int, seg_end: int, last: int | None = None) -> Place | None:
+        """Where the figure applies: a place named after it in its clause, up to another event or a relative
+        clause about another noun ('fourteen stations along a route that runs from Harbour Gate in Port Ellery'
+        does not place the stations), else a place in an earlier clause that holds no other count ('a blaze in
+        Dunmore, about 140 kilometres up the coast, killed three workers')."""
         nxt = next((n.first_token for n in self.numbers[k + 1:] if n.first_token < seg_end and n.first_token > a),
                    seg_end)
+        after = (last if last is not None else a) + 1
+        relative = next((r for r in range(after + 1, seg_end) if self.w(r) in _RELATIVE_OPENERS and any(
+            self.w(j) in _PLACING for j in range(after, r))), seg_end)
+        nxt, end = min(nxt, relative), min(seg_end, relative)
         forward = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[max(a, nxt - 1)].end])[0]
         forward = forward[:SCOPE_REACH]
-        rest = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[seg_end - 1].end])[0]
+        rest = _OTHER_EVENT_RE.split(self.sentence[self.tokens[a].start:self.tokens[max(a, end - 1)].end])[0]
         found = find_scope(forward) or find_scope(rest)
+        measures = {c.position[1] for c in self.claims if c.unit in MEASURE_DIMENSIONS}
         for start, end in reversed([b for b in self.bounds if b[1] <= seg_start]):
-            if found is not None or any(start <= n.first_token < end for n in self.numbers):
+            if found is not None or any(start <= n.first_token < end and n.start not in measures
+                                        for n in self.numbers):
                 break
             # "In the Moscow region, three people were killed"; "a blaze in Dunmore, ..., killed three workers"
             found = find_scope(self.sentence[self.tokens[start].start:self.tokens[end - 1].end])
-        return found
+        return found or self.where_of(seg_start)
+
+    def where_of(self, seg_start: int) -> Place | None:
+        """'pointed to Ashby, the neighbouring district, where teachers settled for 5.2%': a clause opened by
+        'where' is in the place named before it (over an aside that describes the place)."""
+        if self.w(seg_start) != "where":
+            return None
+        for start, end in list(reversed([b for b in self.bounds if b[1] <= seg_start]))[:2]:
+            name = self.tokens[end - 1]
+            if name.kind == "word" and name.text[:1].isupper() and end - 1 > 0:
+                return find_scope("in " + name.text)
+        return None
 
     def anchor(self, a: int, seg_start: int, seg_end: int) -> str | None:
         start, end = self.tokens[seg_start].start, self.tokens[seg_end - 1].end
         here = self.tokens[a].start
         found = self.anchors
-        own = [key for pos, key in found if start <= pos < end and abs(pos - here) <= ANCHOR_REACH]
+        opening = self.tokens[min(seg_start + 1, seg_end - 1)].start  # "In March 2025 a fire ... injured three"
+        own = [key for pos, key in found if start <= pos < end and (abs(pos - here) <= ANCHOR_REACH or pos <= opening)
+               and not self.of_an_earlier_verb(pos, a)]
         if own:
             return own[0]
         aside = self.time_aside(seg_start)
@@ -137,6 +159,25 @@ class SituationReader(Sentence):
             lead_end = self.tokens[lead[1] - 1].end
             return next((key for pos, key in found if pos < lead_end), None)
         return None
+
+    def today_is_now(self, anchor: str) -> bool:
+        """Whether the figure's time is the 'today' of its sentence (a rate 'today' is a rate nowadays)."""
+        if "rel:today" not in (key for _, key in context.anchors_in(self.sentence)):
+            return False
+        return anchor == "rel:today" or (self.published is not None and
+                                         anchor == "day:" + WEEK[self.published.weekday()])
+
+    def of_an_earlier_verb(self, pos: int, a: int) -> bool:
+        """'which opened the plant in 2021 and employs about 230 people': a time before 'and' and a verb in the
+        present tense belongs to the verb before it, not to the figure after."""
+        for i in range(a - 1, 0, -1):
+            if self.tokens[i].start <= pos:
+                return False
+            if self.w(i) in ("and", "but") and (self.w(i + 1) in ("now", "still", "today") or (
+                    self.w(i + 1) in _PRESENT_VERBS or PREDICATE_OF.get(self.w(i + 1)) and self.w(i + 1).endswith("s")
+                    and not self.w(i + 1).endswith("ss"))):
+                return True
+        return False
 
     def time_aside(self, seg_start: int) -> str | None:
         """The moment a clause before the figure's names for it: a clause that is only a time phrase ("the last

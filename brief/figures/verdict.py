@@ -1,6 +1,7 @@
 """Turn a cluster of claims into a Fact: merged values, a label, and a verdict a reader can act on."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 
@@ -24,6 +25,9 @@ from brief.figures.vocabulary import (
 from brief.types import Fact, FigureValue
 
 VERDICT_ORDER = {"conflict": 0, "update": 1, "agree": 2, "single": 3}
+# "one in four primary classes", "3 out of 10 adults": a share of what follows
+_LIKELIHOODS = frozenset({"chance", "chances", "odds", "probability", "likelihood", "risk"})  # "a 1 in 3 chance"
+_RATIO = re.compile(r"^\S+ (?:in|out of) \S+ \w", re.IGNORECASE)
 
 
 def fact_of(claims: list[Claim]) -> Fact:
@@ -140,8 +144,10 @@ def label(claims: list[Claim]) -> str:
     if predicate and (predicate in noun.split() or any(PREDICATE_OF.get(w) == top for w in noun.lower().split())):
         predicate = ""  # "fine", not "fine fine"; "losses", not "losses lost"
     if top == "won" and noun not in SHARED_OUT and noun != "people" and noun not in PEOPLE_SUBSETS and (
-            first.unit is None or first.unit in TIME_UNITS) and first.noun != UNSTATED:
+            (first.unit is None or first.unit in TIME_UNITS) and first.noun != UNSTATED or first.unit in CURRENCIES):
         predicate = "received"  # "the petition received 120,000 signatures": signatures are not won
+    if top in ("cost", "valued") and noun == "amount":
+        noun, predicate = predicate, ""  # "approved a $2.4 billion plan": what the plan costs, not an amount paid
     scopes = {c.scope.key for c in claims if c.scope}
     scoped = [c for c in claims if c.scope]
     where = places.label(scoped[0].scope) if len(scopes) == 1 and 2 * len(scoped) >= len(claims) else ""
@@ -150,7 +156,7 @@ def label(claims: list[Claim]) -> str:
     if not where and whole and len(targets) == 1 and first.target and first.unit is None:
         where = "across " + places.display_name(first.target)  # "drones downed across Russia"
     unit = first.unit
-    if unit == "%" and any(" of " in c.text for c in claims):
+    if unit == "%" and noun not in _LIKELIHOODS and any(" of " in c.text or _RATIO.search(c.text) for c in claims):
         core = f"share of {noun} {predicate}"
     elif unit == "%":
         core = f"{noun} {predicate} (%)"
@@ -174,6 +180,8 @@ def label(claims: list[Claim]) -> str:
     if len(anchors) == 1 and first.anchor and first.anchor.startswith(("day:", "year:", "month:", "last:", "since:")):
         parts.append(_anchor_text(first.anchor))
     text = " ".join(p for p in parts if p)
+    if all(c.limit for c in claims):
+        text = "limit: " + text  # "a cap of 28 pupils per class" is no count of pupils
     return ("forecast: " + text) if all(c.forecast for c in claims) else text
 
 

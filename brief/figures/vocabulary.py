@@ -184,7 +184,8 @@ PREDICATE_WORDS = {
                    "controlling"),
     "seized": ("seized", "seize", "seizing", "captured", "annexed", "conquered"),
     "recaptured": ("retake", "retook", "retaken", "recaptured", "recapture", "regained", "liberated"),
-    "cost": ("cost", "costs", "costing", "priced", "worth", "valued"),
+    "cost": ("cost", "costs", "costing", "priced"),
+    "valued": ("worth", "valued"),
     "paid": ("paid", "spent", "spend", "spending", "invested", "invest", "allocated", "pledged"),
     "offered": ("offered", "offers", "offering", "proposed", "proposes", "proposing"),
     "demanded": ("wants", "wanted", "seeking", "seeks", "sought", "demands", "demanded", "demanding"),
@@ -239,13 +240,14 @@ PREDICATE_DISPLAY = {
     "controlled": "controlled", "seized": "seized", "recaptured": "recaptured", "cost": "cost", "paid": "paid",
     "raised": "raised", "fined": "fine", "lost": "lost", "earned": "earned", "rose": "rise", "fell": "fall",
     "hit": "hit", "added": "added", "for": "in favour", "against": "against", "offered": "offered",
-    "demanded": "demanded", "employed": "employed",
+    "demanded": "demanded", "employed": "employed", "approved": "approved", "rejected": "rejected",
+    "valued": "value", "sent": "sent",
 }
 
 # counts that are shared out between holders: "Smith won 120 seats, Jones 95"
 SHARED_OUT = frozenset({"votes", "seats", "delegates"})
 # predicates that only an amount of money can have: "spent the night" moves people, it does not pay them
-MONEY_PREDICATES = frozenset({"paid", "cost", "raised", "fined", "earned"})
+MONEY_PREDICATES = frozenset({"paid", "cost", "valued", "raised", "fined", "earned"})
 # what an amount of money is: a fine is not a budget; any other amount is "amount" (a plan's, a deal's cost)
 MONEY_KINDS = {
     "fine": "fine", "fines": "fine", "penalty": "fine", "penalties": "fine", "damages": "damages",
@@ -257,14 +259,29 @@ MONEY_KINDS = {
     "loan": "loan", "loans": "loan", "bail": "bail", "ransom": "ransom", "reward": "reward", "bid": "bid",
     "offer": "bid", "valuation": "valuation", "damage": "damage",
 }
+# words for money itself: an amount right before them is no price of a thing ("the $831 billion stimulus")
+MONEY_NOUNS = frozenset({
+    "budget", "budgets", "stimulus", "surplus", "bailout", "bailouts", "donation", "donations", "grant", "grants",
+    "gift", "gifts", "contribution", "contributions", "payment", "payments", "investment", "investments",
+    "spending", "cut", "cuts", "savings", "chest", "payout", "payouts", "transfer", "transfers", "windfall",
+    "credit", "credits", "subsidy", "subsidies", "benefit", "benefits", "pension", "pensions", "allowance",
+    "allowances", "rebate", "rebates", "refund", "refunds", "check", "checks", "cheque", "cheques", "prize",
+    "prizes", "award", "awards", "jackpot", "reserve", "reserves", "tariff", "tariffs", "income", "asset",
+    "assets", "fortune", "cash", "capital", "purse", "kitty", "cost", "costs", "sum", "sums", "worth",
+    "shortfall", "gap", "overrun", "overruns", "request", "appropriation", "appropriations",
+    "raid", "grab"})  # the taking of money: "Obama's $716 billion raid on Medicare"
+# events of an amount of money that are one outlay in other words: "will pay $3bn", "a $3bn plan", "approved
+# $3bn", "won $3bn" (each shown in its own words, compared as one)
+OUTLAY_PREDICATES = frozenset({"paid", "cost", "valued", "approved", "won"})
 # keys that read well as labels ("drones" for "unmanned aerial vehicles"); others are shown as written
 CANONICAL_NOUNS = frozenset(COUNTED_SYNONYMS.values()) | frozenset(COUNTED_PHRASES.values()) | frozenset(
     MONEY_KINDS.values()) | {"amount"}
 # the key of what is counted when a figure with a unit names nothing ("20% will come from the fund"): it may be
 # the same quantity as any figure in the same unit
 UNSTATED = ""
-# units whose figure may name no thing: "it measured 1.6 metres", "it weighed 310 kilograms"
-MEASURE_DIMENSIONS = {"km": "length", "miles": "length", "m": "length", "ft": "length", "kg": "weight",
+# units whose figure may name no thing: "it measured 1.6 metres", "it weighed 310 kilograms", "about 140 kilometres
+# up the coast" (a distance)
+MEASURE_DIMENSIONS = {"km": "distance", "miles": "distance", "m": "length", "ft": "length", "kg": "weight",
                       "tonnes": "weight", "lb": "weight", "ha": "area", "acres": "area", "degrees": "temperature",
                       "mph": "speed", "km/h": "speed", "MW": "power", "GW": "power", "l": "volume",
                       "gallons": "volume", "barrels": "volume"}
