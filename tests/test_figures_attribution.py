@@ -53,7 +53,7 @@ def test_a_who_is_kept(text, figure, who):
         # the closing quote mark of the quotation before the speaker is no part of the name
         ('" The friendship binds our two nations, " Mr. Trump said during the ceremony.', "two nations",
          "Mr. Trump"),
-        ("“We share the desire that these two conversations take place,” Gowdy said.", "two conversations",
+        ("“We share the desire that two conversations take place,” Gowdy said.", "two conversations",
          "Gowdy"),
         # a trailing adverb or time: "reportedly", "had repeatedly", "on Saturday", "said Monday", "released Friday"
         ("U.S. intelligence reportedly confirmed that tens of thousands of files seized by Israel are authentic.",
@@ -104,9 +104,9 @@ def test_an_attribution_is_only_the_who(text, figure, who):
         # a clause, not a who: "since X has put great emphasis on", "as the dossier claimed", "began hours after"
         ("Mr. Kim may be driving a wedge, since President Moon has put great emphasis on ending more than six "
          "decades of conflict.", "more than six decades of conflict"),
-        ("The two men then met in the Oval Office, where Mr. Comey said Mr. Trump denied it, as the dossier claimed.",
+        ("Two men then met in the Oval Office, where Mr. Comey said Mr. Trump denied it, as the dossier claimed.",
          "two men"),
-        ("The summit began hours after reports that the Koreas are negotiating; the two nations ended that "
+        ("The summit began hours after reports that the Koreas are negotiating; two nations ended that "
          "conflict with a truce in 1953.", "two nations"),
         ("While the Mexican government has said little about the plan, two of the country's former presidents have "
          "a message.", "two of the country's former presidents"),

@@ -39,6 +39,10 @@ _LIMIT_RE = re.compile(r"\b(?:caps?|capped|capping|limits?|limited|limiting|ceil
 _HOLDING_VERBS = frozenset({"has", "have", "had", "holds", "hold", "held"})
 # "two people familiar with the matter": the figure is part of who says it
 _SOURCE_WORDS = frozenset({"familiar", "conversant", "briefed", "knowledgeable", "close"})
+# "the two leaders", "these three groups": a small count after these points at things the story already names,
+# unless they are a toll ("the three victims" may be the only count of the dead an article gives)
+_KNOWN_BEFORE = frozenset({"the", "these", "those"})
+_TOLL_NOUNS = frozenset({"victims", "dead", "casualties", "fatalities", "bodies", "wounded", "injured"})
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,9 @@ class _SentenceReader(QuantityReader, MeaningReader, SituationReader):
             return None  # "two people familiar with the matter" is who says it
         if q.value == 1 and n.words and predicate not in PEOPLE_PREDICATES and q.unit is None:
             return None  # "one quick motion", "a cut on one flipper": a single thing is not worth comparing
+        if q.value in (2, 3) and q.unit is None and predicate is None and self.w(q.start - 1) in _KNOWN_BEFORE \
+                and not _TOLL_NOUNS & set(noun_words):
+            return None  # "the two leaders met", "the two Koreas": who they are, not a figure
         last = max(q.end, noun_end)
         text = self.sentence[self.tokens[q.start].start:self.tokens[last].end]
         return self.build(k, n, q, text, noun, noun_words, predicate, last, named)
