@@ -550,3 +550,80 @@ def test_a_synonym_a_nationality_or_the_attack_is_no_kind_of_what_is_counted():
 def test_capitals_of_an_acronym_are_no_name():
     (fact,) = facts_of("Moscow reported downing 337 drones.", "Russia said it downed 343 UAVs.")
     assert fact.verdict == "conflict" and fact.what.startswith("drones downed")
+
+
+# --- a conflict needs evidence that the figures are one quantity -------------------------------------------------
+
+def verdicts(facts):
+    return {f.verdict for f in facts}
+
+
+def test_amounts_sharing_only_a_currency_never_conflict():
+    facts = facts_of("Democrats countered initially with $1.3 billion for general border security.",
+                     "The economy lost at least $6 billion in the five weeks the government was shut.")
+    assert "conflict" not in verdicts(facts) and len(facts) == 2
+    (fact,) = facts_of("Trump demanded $5.7 billion for the wall.", "Trump demanded $5 billion for the wall.")
+    assert fact.verdict == "conflict"  # the same event is evidence enough
+    (fact,) = facts_of("The deal provides $1.4 billion for border security.", "It includes $1.375 billion.")
+    assert fact.verdict == "agree"  # values that fit still join
+
+
+def test_percentages_sharing_only_a_sign_never_conflict():
+    facts = facts_of("The tariffs aim to raise capacity use above 80 percent, analysts said.",
+                     "That meant the tariff covered just 30 percent, according to Oxford Economics.")
+    assert "conflict" not in verdicts(facts)
+
+
+def test_bare_counts_of_people_need_an_event_to_conflict():
+    facts = facts_of("Cordova is one of 198 people that Weiner follows on Twitter.",
+                     "If I was giving a speech to 45,000 people and someone heckled, I would go on.")
+    assert "conflict" not in verdicts(facts)
+    facts = facts_of("Within an hour, a Facebook event for the protest had gained 28,000 attendees.",
+                     "A petition signed by more than 1.8 million people urged the government to cancel the visit.")
+    assert "conflict" not in verdicts(facts)  # attending is not signing
+    facts = facts_of("The Post interviewed three other women who made claims.", "The accusations of four women.")
+    assert "conflict" not in verdicts(facts)
+    (fact,) = facts_of("Three people were killed in the blast.", "Two people were killed in the blast.")
+    assert fact.verdict == "conflict"
+    (fact,) = facts_of("The strike kept about 96,000 pupils at home.", "It left more than 120,000 pupils out of class.")
+    assert fact.verdict == "conflict"  # pupils are a thing named, not anyone
+
+
+def test_a_thing_named_with_an_event_on_one_side_only_is_no_conflict():
+    facts = facts_of("The department said it had received 55,000 pages of emails.",
+                     "Lawyers examined the documents and found roughly 900 pages about the attacks.")
+    assert "conflict" not in verdicts(facts)
+
+
+def test_amounts_that_name_different_things_never_conflict():
+    facts = facts_of("He bought a $43,000 Rolex watch and a mink cape.",
+                     "Among those items was a $5,000 football signed by presidents.",
+                     "He bought items including a $43,350 gold-plated Rolex watch.")
+    assert holding(facts, 43000, 43350).verdict == "conflict"  # the same thing named
+    assert holding(facts, 5000).verdict == "single"
+    facts = facts_of("The fund holds $14.96 million in charitable contributions.", "Her standard rate was $225,000.")
+    assert "conflict" not in verdicts(facts)
+
+
+def test_the_price_of_one_thing_under_two_words_conflicts():
+    facts = facts_of("The council approved a $2.4 billion plan to build the Northline, a 38-kilometre light-rail line.",
+                     "The $2.1 billion line will run 38 km from the port to the northern suburbs.")
+    assert holding(facts, 2.4e9, 2.1e9).verdict == "conflict"  # the other outlet's "line" is the plan's
+
+
+def test_a_share_of_the_vote_needs_its_holder_to_conflict():
+    facts = facts_of('Pelosi said: "I got two-thirds of the vote."',
+                     '"Just because you are only getting 30 percent of the vote in some area does not mean you should '
+                     'not go there," he said.')
+    assert "conflict" not in verdicts(facts)
+    (fact,) = facts_of("Smith won 52% of the vote.", "Smith won 48% of the vote.")
+    assert fact.verdict == "conflict"
+
+
+def test_no_conflict_through_a_third_figure_that_fits_both():
+    facts = facts_of("He refused to accept anything less than $5.7 billion in the federal budget for his wall.",
+                     "He would unlock money from the military construction budget, to the tune of $3.5 billion.",
+                     "The spending package included none of the $5.7 billion that Mr. Trump wanted.")
+    assert "conflict" not in verdicts(facts)
+    assert holding(facts, 5.7e9, 5.7e9).verdict == "agree"
+
