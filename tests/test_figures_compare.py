@@ -611,6 +611,12 @@ def test_the_price_of_one_thing_under_two_words_conflicts():
     assert holding(facts, 2.4e9, 2.1e9).verdict == "conflict"  # the other outlet's "line" is the plan's
 
 
+def test_kinds_of_a_money_kind_are_told_apart():
+    facts = facts_of("The couple paid $43.9 million in federal taxes.",
+                     "They also paid an additional $13.6 million in state taxes.")
+    assert "conflict" not in verdicts(facts) and len(facts) == 2
+
+
 def test_a_share_of_the_vote_needs_its_holder_to_conflict():
     facts = facts_of('Pelosi said: "I got two-thirds of the vote."',
                      '"Just because you are only getting 30 percent of the vote in some area does not mean you should '

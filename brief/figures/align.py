@@ -160,7 +160,8 @@ def relate(a: Claim, b: Claim, main_anchors: frozenset[str] = frozenset(),
             return VETO
         if not (a.predicate == b.predicate == "attended"):  # protesters at a rally are its people
             soft.add("noun")
-    elif noun_a != UNSTATED and a.unit not in CURRENCIES and _kind(a) != _kind(b):
+    elif noun_a != UNSTATED and not (a.unit in CURRENCIES and noun_a == "amount") and _kind(a) != _kind(b):
+        # of money, a kind of tax is a kind ("federal taxes", "state taxes"); what an amount buys is no kind of it
         if any(_kind(c) and (c.origin, c.noun) in sorted_kinds for c in (a, b)):
             return VETO  # a source that tells "12 cruise missiles" from its "40 missiles" means a part by them
         soft.add("noun")  # "seven rural counties" may not be "two counties", "3 ballistic missiles" not "23 missiles"
