@@ -633,3 +633,14 @@ def test_no_conflict_through_a_third_figure_that_fits_both():
     assert "conflict" not in verdicts(facts)
     assert holding(facts, 5.7e9, 5.7e9).verdict == "agree"
 
+
+def test_the_same_number_with_more_than_is_no_conflict():
+    (fact,) = facts_of("They converted $250,000 in campaign funds, the indictment says.",
+                       "They are charged with converting more than $250,000 in campaign funds.")
+    assert fact.verdict == "agree"
+    (fact,) = facts_of("Experts pored over the 55,000 pages.", "The files spread over 55,000 pages.")
+    assert fact.verdict == "agree"
+    (fact,) = facts_of("More than 200 people were arrested.", "Police arrested 240 people.")
+    assert fact.verdict == "agree"  # and "more than" still allows a higher count
+    (fact,) = facts_of("More than 200 people were arrested.", "Police arrested 190 people.")
+    assert fact.verdict == "conflict"

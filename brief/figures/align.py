@@ -65,7 +65,11 @@ VETO = Pair(True)
 
 
 def compatible(a: Claim, b: Claim) -> bool:
-    """Whether both values can be true at once, qualifiers taken into account."""
+    """Whether both values can be true at once, qualifiers taken into account. Two outlets that state the same
+    number agree when one of them says "more than" it: "55,000 pages" and "over 55,000 pages", "$250,000" and
+    "more than $250,000" (the plain one is rounded)."""
+    if a.value == b.value and {a.qualifier, b.qualifier} == {None, "more than"}:
+        return True
     return a.low <= b.high and b.low <= a.high
 
 
