@@ -644,3 +644,10 @@ def test_the_same_number_with_more_than_is_no_conflict():
     assert fact.verdict == "agree"  # and "more than" still allows a higher count
     (fact,) = facts_of("More than 200 people were arrested.", "Police arrested 190 people.")
     assert fact.verdict == "conflict"
+
+
+def test_a_net_worth_is_no_payment():
+    facts = facts_of("Bush released returns showing his net worth between $19 and $22 million.",
+                     "She was paid $9.68 million for 41 speeches.")
+    assert "conflict" not in verdicts(facts)
+    assert "net worth" in holding(facts, 19e6).what

@@ -154,6 +154,7 @@ PREDICATE_PHRASES = {
     ("asking", "for"): "demanded", ("calls", "for"): "demanded", ("called", "for"): "demanded",
     ("serious", "condition"): "seriously injured", ("critical", "condition"): "seriously injured",
     ("lost", "their", "lives"): "killed", ("lost", "his", "life"): "killed", ("lost", "her", "life"): "killed",
+    ("net", "worth"): "net worth",  # what someone owns, not what something cost ("worth $5m")
 }
 PREDICATE_WORDS = {
     "killed": ("kill", "kills", "killed", "killing", "die", "died", "dies", "dying", "dead", "death", "deaths",
@@ -239,7 +240,7 @@ PREDICATE_DISPLAY = {
     "controlled": "controlled", "seized": "seized", "recaptured": "recaptured", "cost": "cost", "paid": "paid",
     "raised": "raised", "fined": "fine", "lost": "lost", "earned": "earned", "rose": "rise", "fell": "fall",
     "hit": "hit", "added": "added", "for": "in favour", "against": "against", "offered": "offered",
-    "demanded": "demanded", "employed": "employed",
+    "demanded": "demanded", "employed": "employed", "net worth": "net worth",
 }
 
 # counts that are shared out between holders: "Smith won 120 seats, Jones 95"
