@@ -651,3 +651,11 @@ def test_a_net_worth_is_no_payment():
                      "She was paid $9.68 million for 41 speeches.")
     assert "conflict" not in verdicts(facts)
     assert "net worth" in holding(facts, 19e6).what
+
+
+def test_a_period_of_years_is_not_one_of_its_years():
+    facts = facts_of("Mr. Clinton earned nearly $20 million between 2011 and 2014 for consulting.",
+                     "The couple earned approximately $30 million from book sales in 2014.",
+                     "Their effective tax rate was 35.7 percent in 2014.")  # 2014 is a year the story is about
+    assert "conflict" not in verdicts(facts)
+    assert holding(facts, 20e6).values[0].scope == "from 2011 to 2014"

@@ -197,6 +197,8 @@ def _noun(claims: list[Claim]) -> str:
 
 def _anchor_text(anchor: str) -> str:
     kind, _, what = anchor.partition(":")
+    if kind == "span":
+        return "from {} to {}".format(*what.split("-"))
     return {"day": f"on {what.capitalize()}", "year": f"in {what}", "month": f"in {what.capitalize()}",
             "last": f"last {what}", "night": "overnight", "since": f"since {what}", "earlier": f"earlier on {what}",
             "rel": what, "ago": f"{what} ago", "cumulative": "so far"}[kind]
