@@ -659,3 +659,13 @@ def test_a_period_of_years_is_not_one_of_its_years():
                      "Their effective tax rate was 35.7 percent in 2014.")  # 2014 is a year the story is about
     assert "conflict" not in verdicts(facts)
     assert holding(facts, 20e6).values[0].scope == "from 2011 to 2014"
+
+
+def test_a_year_of_a_story_about_several_years_sets_a_figure_apart():
+    texts = ("The Clintons earned roughly $141 million, according to tax returns released Friday.",
+             "In all, Mr. Clinton earned $13.17 million in 2013. In 2014 he gave 41 speeches.",
+             "She gave 12 speeches in 2013, and in 2014 she wrote a book.")
+    assert "conflict" not in verdicts(facts_of(*texts))
+    (fact,) = [f for f in facts_of("The quake in 2023 killed 12 people.", "In 2023, the quake killed 15 people.",
+                                   "The quake killed 15 people.") if f.verdict != "single"]
+    assert fact.verdict == "conflict"  # the one year the story is about is no difference
