@@ -669,3 +669,14 @@ def test_a_year_of_a_story_about_several_years_sets_a_figure_apart():
     (fact,) = [f for f in facts_of("The quake in 2023 killed 12 people.", "In 2023, the quake killed 15 people.",
                                    "The quake killed 15 people.") if f.verdict != "single"]
     assert fact.verdict == "conflict"  # the one year the story is about is no difference
+
+
+def test_a_percentage_of_nothing_named_joins_only_as_the_same_number():
+    facts = facts_of("In the poll, Newt Gingrich garnered 11 percent, while Sarah Palin earned 10 percent support.",
+                     "Trump finishes first among Tea Party supporters, followed by Palin (12 percent) and Gingrich "
+                     "(9 percent).")
+    assert all(len({r for v in f.values for r in v.refs}) == 1 for f in facts)  # 9 and 12 percent of nothing named
+    facts = facts_of("Last year, the Clintons paid an effective federal tax rate of 35.7 percent.",
+                     "The Clintons' effective federal tax rate for 2014 was 35.7 percent.")
+    fact = holding(facts, 35.7)
+    assert fact.verdict == "agree" and fact.values[0].refs == (1, 2)

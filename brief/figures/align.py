@@ -265,6 +265,8 @@ def vote(a: Claim, b: Claim, pair: Pair) -> int | None:
     if pair.veto:
         return None
     fits = compatible(a, b)
+    if fits and not (a.named and b.named) and a.value != b.value:
+        return 0  # "9 percent" of nothing named is only a number: it is another figure only as the same number
     if not pair.soft:
         return 2 if fits else (1 if identified(a, b) else 0)
     if fits:
