@@ -591,3 +591,133 @@ def test_a_ratio_or_a_fraction_of_something_is_labelled_a_share_of_it():
     (fact,) = facts_of("There is a 2 in 3 chance that we win.")
     assert fact.what == "chance (%)"
     assert [(f.what, f.values[0].unit) for f in facts_of("Turnout rose 5 in 10 years.")] == [("turnout rise", None)]
+
+
+# --- a conflict needs evidence that the figures are one quantity -------------------------------------------------
+
+def verdicts(facts):
+    return {f.verdict for f in facts}
+
+
+def test_amounts_sharing_only_a_currency_never_conflict():
+    facts = facts_of("Democrats countered initially with $1.3 billion for general border security.",
+                     "The economy lost at least $6 billion in the five weeks the government was shut.")
+    assert "conflict" not in verdicts(facts) and len(facts) == 2
+    (fact,) = facts_of("Trump demanded $5.7 billion for the wall.", "Trump demanded $5 billion for the wall.")
+    assert fact.verdict == "conflict"  # the same event is evidence enough
+    (fact,) = facts_of("The deal provides $1.4 billion for border security.", "It includes $1.375 billion.")
+    assert fact.verdict == "agree"  # values that fit still join
+
+
+def test_percentages_sharing_only_a_sign_never_conflict():
+    facts = facts_of("The tariffs aim to raise capacity use above 80 percent, analysts said.",
+                     "That meant the tariff covered just 30 percent, according to Oxford Economics.")
+    assert "conflict" not in verdicts(facts)
+
+
+def test_bare_counts_of_people_need_an_event_to_conflict():
+    facts = facts_of("Cordova is one of 198 people that Weiner follows on Twitter.",
+                     "If I was giving a speech to 45,000 people and someone heckled, I would go on.")
+    assert "conflict" not in verdicts(facts)
+    facts = facts_of("Within an hour, a Facebook event for the protest had gained 28,000 attendees.",
+                     "A petition signed by more than 1.8 million people urged the government to cancel the visit.")
+    assert "conflict" not in verdicts(facts)  # attending is not signing
+    facts = facts_of("The Post interviewed three other women who made claims.", "The accusations of four women.")
+    assert "conflict" not in verdicts(facts)
+    (fact,) = facts_of("Three people were killed in the blast.", "Two people were killed in the blast.")
+    assert fact.verdict == "conflict"
+    (fact,) = facts_of("The strike kept about 96,000 pupils at home.", "It left more than 120,000 pupils out of class.")
+    assert fact.verdict == "conflict"  # pupils are a thing named, not anyone
+
+
+def test_a_thing_named_with_an_event_on_one_side_only_is_no_conflict():
+    facts = facts_of("The department said it had received 55,000 pages of emails.",
+                     "Lawyers examined the documents and found roughly 900 pages about the attacks.")
+    assert "conflict" not in verdicts(facts)
+
+
+def test_amounts_that_name_different_things_never_conflict():
+    facts = facts_of("He bought a $43,000 Rolex watch and a mink cape.",
+                     "Among those items was a $5,000 football signed by presidents.",
+                     "He bought items including a $43,350 gold-plated Rolex watch.")
+    assert holding(facts, 43000, 43350).verdict == "conflict"  # the same thing named
+    assert holding(facts, 5000).verdict == "single"
+    facts = facts_of("The fund holds $14.96 million in charitable contributions.", "Her standard rate was $225,000.")
+    assert "conflict" not in verdicts(facts)
+
+
+def test_the_price_of_one_thing_under_two_words_conflicts():
+    facts = facts_of("The council approved a $2.4 billion plan to build the Northline, a 38-kilometre light-rail line.",
+                     "The $2.1 billion line will run 38 km from the port to the northern suburbs.")
+    assert holding(facts, 2.4e9, 2.1e9).verdict == "conflict"  # the other outlet's "line" is the plan's
+
+
+def test_kinds_of_a_money_kind_are_told_apart():
+    facts = facts_of("The couple paid $43.9 million in federal taxes.",
+                     "They also paid an additional $13.6 million in state taxes.")
+    assert "conflict" not in verdicts(facts) and len(facts) == 2
+
+
+def test_a_share_of_the_vote_needs_its_holder_to_conflict():
+    facts = facts_of('Pelosi said: "I got two-thirds of the vote."',
+                     '"Just because you are only getting 30 percent of the vote in some area does not mean you should '
+                     'not go there," he said.')
+    assert "conflict" not in verdicts(facts)
+    (fact,) = facts_of("Smith won 52% of the vote.", "Smith won 48% of the vote.")
+    assert fact.verdict == "conflict"
+
+
+def test_no_conflict_through_a_third_figure_that_fits_both():
+    facts = facts_of("He refused to accept anything less than $5.7 billion in the federal budget for his wall.",
+                     "He would unlock money from the military construction budget, to the tune of $3.5 billion.",
+                     "The spending package included none of the $5.7 billion that Mr. Trump wanted.")
+    assert "conflict" not in verdicts(facts)
+    assert holding(facts, 5.7e9, 5.7e9).verdict == "agree"
+
+
+def test_the_same_number_with_more_than_is_no_conflict():
+    (fact,) = facts_of("They converted $250,000 in campaign funds, the indictment says.",
+                       "They are charged with converting more than $250,000 in campaign funds.")
+    assert fact.verdict == "agree"
+    (fact,) = facts_of("Experts pored over the 55,000 pages.", "The files spread over 55,000 pages.")
+    assert fact.verdict == "agree"
+    (fact,) = facts_of("More than 200 people were arrested.", "Police arrested 240 people.")
+    assert fact.verdict == "agree"  # and "more than" still allows a higher count
+    (fact,) = facts_of("More than 200 people were arrested.", "Police arrested 190 people.")
+    assert fact.verdict == "conflict"
+
+
+def test_a_net_worth_is_no_payment():
+    facts = facts_of("Bush released returns showing his net worth between $19 and $22 million.",
+                     "She was paid $9.68 million for 41 speeches.")
+    assert "conflict" not in verdicts(facts)
+    assert "net worth" in holding(facts, 19e6).what
+
+
+def test_a_period_of_years_is_not_one_of_its_years():
+    facts = facts_of("Mr. Clinton earned nearly $20 million between 2011 and 2014 for consulting.",
+                     "The couple earned approximately $30 million from book sales in 2014.",
+                     "Their effective tax rate was 35.7 percent in 2014.")  # 2014 is a year the story is about
+    assert "conflict" not in verdicts(facts)
+    assert holding(facts, 20e6).values[0].scope == "from 2011 to 2014"
+
+
+def test_a_year_of_a_story_about_several_years_sets_a_figure_apart():
+    texts = ("The Clintons earned roughly $141 million, according to tax returns released Friday.",
+             "In all, Mr. Clinton earned $13.17 million in 2013. In 2014 he gave 41 speeches.",
+             "She gave 12 speeches in 2013, and in 2014 she wrote a book.")
+    assert "conflict" not in verdicts(facts_of(*texts))
+    (fact,) = [f for f in facts_of("The quake in 2023 killed 12 people.", "In 2023, the quake killed 15 people.",
+                                   "The quake killed 15 people.") if f.verdict != "single"]
+    assert fact.verdict == "conflict"  # the one year the story is about is no difference
+
+
+def test_a_percentage_of_nothing_named_joins_only_as_the_same_number():
+    facts = facts_of("In the poll, Newt Gingrich garnered 11 percent, while Sarah Palin earned 10 percent support.",
+                     "Trump finishes first among Tea Party supporters, followed by Palin (12 percent) and Gingrich "
+                     "(9 percent).")
+    assert all(len({r for v in f.values for r in v.refs}) == 1 for f in facts)  # 9 and 12 percent of nothing named
+    facts = facts_of("Last year, the Clintons paid an effective federal tax rate of 35.7 percent.",
+                     "The Clintons' effective federal tax rate for 2014 was 35.7 percent.")
+    fact = holding(facts, 35.7)
+    assert fact.verdict == "agree" and fact.values[0].refs == (1, 2)

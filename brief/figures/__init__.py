@@ -83,7 +83,9 @@ def _bounded(claims: list[Claim]) -> list[Claim]:
 
 def _main_anchors(story: Story) -> frozenset[str]:
     """Days the story is about: named by at least half of its independent sources (and at least two), and the
-    day each source was published and the day before ("Friday's earthquake" in Saturday's paper)."""
+    day each source was published and the day before ("Friday's earthquake" in Saturday's paper). A year is one
+    the story is about only when it is the only such year: a story that names several (2013, 2014, "from 2007 to
+    2014") tells of a period, in which a figure's year sets it apart from a figure that names no time."""
     counts: Counter[str] = Counter()
     independent = story.independent_sources
     days: set[str] = set()
@@ -93,7 +95,11 @@ def _main_anchors(story: Story) -> frozenset[str]:
             weekday = source.article.published.weekday()
             days |= {"day:" + WEEK[weekday], "day:" + WEEK[(weekday - 1) % 7]}
     need = max(2, (len(independent) + 1) // 2)
-    return frozenset(key for key, n in counts.items() if n >= need) | frozenset(days)
+    main = {key for key, n in counts.items() if n >= need}
+    years = {key for key in main if key.startswith(("year:", "span:"))}
+    if len(years) > 1:
+        main -= years
+    return frozenset(main) | frozenset(days)
 
 
 def contested_values(facts: tuple[Fact, ...] | list[Fact]) -> dict[float, Fact]:

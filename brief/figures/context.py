@@ -33,6 +33,9 @@ _ANCHOR_PATTERNS = [
      lambda m: ("prior:" if m.group(1) == "last" and m.group(2) in ("year", "month") else "last:") + m.group(2)),
     (re.compile(r"\b(\w+)\s+(days|weeks|months|years)\s+(?:ago|earlier|before)\b"),
      lambda m: "ago:" + m.group(1) + " " + m.group(2)),
+    # a period of years is not one of its years: "earned $20 million between 2011 and 2014" is not "in 2014"
+    (re.compile(r"\b(?:from|between)\s+((?:19|20)\d\d)\s*(?:to|and|through|until|till|-|–)\s*((?:19|20)\d\d)\b"),
+     lambda m: "span:" + m.group(1) + "-" + m.group(2)),
     (re.compile(r"\b(in|since|during)\s+((?:19|20)\d\d)\b"), lambda m: ("since:" if m.group(1) == "since"
                                                                          else "year:") + m.group(2)),
     (re.compile(r"\bin\s+(january|february|march|april|may|june|july|august|september|october|november|"

@@ -146,7 +146,7 @@ def label(claims: list[Claim]) -> str:
     if top == "won" and noun not in SHARED_OUT and noun != "people" and noun not in PEOPLE_SUBSETS and (
             (first.unit is None or first.unit in TIME_UNITS) and first.noun != UNSTATED or first.unit in CURRENCIES):
         predicate = "received"  # "the petition received 120,000 signatures": signatures are not won
-    if top in ("cost", "valued") and noun == "amount":
+    if top in ("cost", "valued", "net worth") and noun == "amount":
         noun, predicate = predicate, ""  # "approved a $2.4 billion plan": what the plan costs, not an amount paid
     scopes = {c.scope.key for c in claims if c.scope}
     scoped = [c for c in claims if c.scope]
@@ -205,6 +205,8 @@ def _noun(claims: list[Claim]) -> str:
 
 def _anchor_text(anchor: str) -> str:
     kind, _, what = anchor.partition(":")
+    if kind == "span":
+        return "from {} to {}".format(*what.split("-"))
     return {"day": f"on {what.capitalize()}", "year": f"in {what}", "month": f"in {what.capitalize()}",
             "last": f"last {what}", "night": "overnight", "since": f"since {what}", "earlier": f"earlier on {what}",
             "rel": what, "ago": f"{what} ago", "cumulative": "so far"}[kind]

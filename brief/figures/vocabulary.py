@@ -154,6 +154,7 @@ PREDICATE_PHRASES = {
     ("asking", "for"): "demanded", ("calls", "for"): "demanded", ("called", "for"): "demanded",
     ("serious", "condition"): "seriously injured", ("critical", "condition"): "seriously injured",
     ("lost", "their", "lives"): "killed", ("lost", "his", "life"): "killed", ("lost", "her", "life"): "killed",
+    ("net", "worth"): "net worth",  # what someone owns, not what something cost ("worth $5m")
 }
 PREDICATE_WORDS = {
     "killed": ("kill", "kills", "killed", "killing", "die", "died", "dies", "dying", "dead", "death", "deaths",
@@ -241,7 +242,7 @@ PREDICATE_DISPLAY = {
     "raised": "raised", "fined": "fine", "lost": "lost", "earned": "earned", "rose": "rise", "fell": "fall",
     "hit": "hit", "added": "added", "for": "in favour", "against": "against", "offered": "offered",
     "demanded": "demanded", "employed": "employed", "approved": "approved", "rejected": "rejected",
-    "valued": "value", "sent": "sent",
+    "valued": "value", "sent": "sent", "net worth": "net worth",
 }
 
 # counts that are shared out between holders: "Smith won 120 seats, Jones 95"
