@@ -721,3 +721,13 @@ def test_a_percentage_of_nothing_named_joins_only_as_the_same_number():
                      "The Clintons' effective federal tax rate for 2014 was 35.7 percent.")
     fact = holding(facts, 35.7)
     assert fact.verdict == "agree" and fact.values[0].refs == (1, 2)
+
+
+def test_an_amount_worth_of_a_thing_is_what_that_thing_cost():
+    facts = facts_of("Among those items were a $5,000 football signed by American presidents and two hats, "
+                     "including a $4,600 fedora.",
+                     "Prosecutors say Jackson used campaign money to buy items including a $43,350 gold-plated "
+                     "men's Rolex watch and $9,587.64 worth of children's furniture.")
+    assert "conflict" not in {f.verdict for f in facts}  # a football and furniture are two purchases
+    (fact,) = facts_of("Police seized $2 million worth of cocaine.", "Officers found cocaine worth $2 million.")
+    assert fact.verdict == "agree"

@@ -426,6 +426,8 @@ class MeaningReader(Sentence):
             i += 1
         elif unit in CURRENCIES and self.w(i) == "in":  # "$50 billion in damage"
             i += 1
+        elif unit in CURRENCIES and self.w(i) == "worth" and self.w(i + 1) == "of":  # "$2 million worth of cocaine"
+            i += 2
         words: list[str] = []
         last = end
         shared = unit == "%" and self.w(end + 1) == "of"
