@@ -460,3 +460,17 @@ def test_a_small_count_after_the_is_still_a_figure_when_something_happened_to_it
     assert one("The three victims were named on Friday.").value == 3
     assert one("The line's 14 stations will open in 2030.").value == 14  # not a small count of known things
     assert one("Two leaders resigned in protest.").value == 2  # without "the", a count the story reports
+
+
+def test_a_where_clause_is_in_the_whole_name_before_it():
+    claim = one("The union pointed to New York, where teachers settled for 5.2% last month.")
+    assert claim.scope is not None and claim.scope.key == "new york"
+
+
+def test_a_rate_per_thing_ends_at_the_thing():
+    assert one("The union wants 28 pupils per class this year.").rate == "per class"
+    assert one("The firm pays $40 per trained employee.").rate == "per trained employee"
+
+
+def test_a_relative_pronoun_stands_for_the_whole_noun_before_it():
+    assert one("The unemployment rate, which stood at 3.8% in October, fell.").noun_text == "unemployment rate"

@@ -49,8 +49,8 @@ _ANCHOR_HINT = re.compile(r"day\b|night|dawn|early|yesterday|today|morning|last|
 _RATE_RE = re.compile(r"^\s*(?:(each|every|per|a|an)\s+(day|night|week|month|year|hour|minute|capita|head|barrel|"
                       r"share|tonne|ton|gallon|litre|liter|kilogram|kg|pound|ounce|person|household|"
                       r"\d[\d,]*\s+[a-z]+)|(daily|nightly|weekly|monthly|annually|yearly|hourly|a day|a year)|"
-                      r"per\s+([a-z]{3,}(?:\s+(?!(?:and|or|in|of|to|for|at|on|by|with|from|per|the|a|an|is|are|was|"
-                      r"were)\b)[a-z]{3,})?))\b", re.IGNORECASE)  # "28 pupils per class", "per trained employee"
+                      r"per\s+((?:[a-z]{2,}(?:ed|al|ic|ive|ful|ous|ary)\s+)?[a-z]{3,}))\b",
+                      re.IGNORECASE)  # "28 pupils per class (this year)", "per trained employee"
 _RATE_BEFORE_RE = re.compile(r"\b(daily|nightly|weekly|monthly|annual|yearly|average|averaging|on average|"
                              r"regularly|routinely)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _WITH_ATTACKER_RE = re.compile(r"\b(?:(not including|excluding|not counting|besides|in addition to|plus|apart from|"

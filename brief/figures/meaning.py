@@ -790,7 +790,8 @@ class MeaningReader(Sentence):
             return []  # "the club paid £45m": the payer is not what the amount measures
         if self.w(j) in ("which", "that") and j == seg_start and self.w(j - 1) == "," and self.is_word(j - 2) \
                 and not _in_compound(self.tokens, j - 2) and self.w(j - 2) not in _TIME_WORDS:
-            j, seg_start = j - 2, j - 2  # "inflation, which stood at 3.8%": what the relative pronoun stands for
+            # "inflation, which stood at 3.8%": what the relative pronoun stands for, with its own modifiers
+            j, seg_start = j - 2, context.segment_of(self.bounds, j - 2)[0]
         low, written = self.w(j), self.tokens[j].text
         plain = low not in STOPWORDS and not low.endswith("ed")
         if not plain or (written[:1].isupper() and j > 0):

@@ -323,7 +323,7 @@ class QuantityReader(Sentence):
         if other.first_token != start or other.value is None or other.kind not in ("cardinal",):
             return None
         before = self.numbers[k].first_token - 1
-        if self.tokens[before].text in CURRENCY_SYMBOLS:
+        if before >= 0 and self.tokens[before].text in CURRENCY_SYMBOLS:
             before -= 1
         if joiner == "and" and self.w(before) != "between":  # "between 20 and 30", "between $5 and $7 million"
             return None

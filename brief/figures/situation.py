@@ -137,9 +137,13 @@ class SituationReader(Sentence):
         if self.w(seg_start) != "where":
             return None
         for start, end in list(reversed([b for b in self.bounds if b[1] <= seg_start]))[:2]:
+            first = end - 1  # the whole name: "New York, where ..." is in New York, not York
+            while first - 1 > start and self.tokens[first - 1].kind == "word" and \
+                    self.tokens[first - 1].text[:1].isupper():
+                first -= 1
             name = self.tokens[end - 1]
             if name.kind == "word" and name.text[:1].isupper() and end - 1 > 0:
-                return find_scope("in " + name.text)
+                return find_scope("in " + self.sentence[self.tokens[first].start:name.end])
         return None
 
     def anchor(self, a: int, seg_start: int, seg_end: int) -> str | None:
