@@ -284,6 +284,9 @@ def _speaker_before(sentence: str, tokens: list[Token], bounds: list[tuple[int, 
     return _who(sentence, start, name, clause_words=False)
 
 
+_MAX_WHO_WORDS = 8  # longer than this, a "who" is a clause, or its description runs on
+
+
 def _according_to(sentence: str, start: int, phrase: str) -> str | None:
     """The who after "according to": cut before a clause ("officials who spoke ..."), and one too long for a label
     is cut before a participle ("a list of questions obtained by ...") or before the lower-case words it ends with
@@ -310,7 +313,7 @@ def _according_to(sentence: str, start: int, phrase: str) -> str | None:
     return _who(sentence, start, " ".join(words), clause_words=False, max_words=_MAX_WHO_WORDS + 2, numbers=True)
 
 
-def _who(sentence: str, start: int, phrase: str, clause_words: bool, max_words: int = 8,
+def _who(sentence: str, start: int, phrase: str, clause_words: bool, max_words: int = _MAX_WHO_WORDS,
          numbers: bool = False) -> str | None:
     """`phrase` (at char `start` of the sentence) as a who, or None: quote marks, "the", a trailing time or
     adverb ("President Trump on Saturday", "U.S. intelligence reportedly") taken off; with `clause_words`, only
@@ -381,7 +384,6 @@ def _participle(word: str) -> bool:
     return (word.islower() and len(word) >= 5 and word.endswith(("ed", "ing")) and word not in _ED_ING_NOUNS)
 
 
-_MAX_WHO_WORDS = 8
 _ABBREVIATION_RE = re.compile(r"\.\w+\.$|^(?:jr|sr|inc|co|corp|ltd|bros|st)\.$", re.IGNORECASE)
 _QUOTES = "\"“”'‘’—–-"
 _WORD_RE = re.compile(r"[\w'’-]+")

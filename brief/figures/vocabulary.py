@@ -132,8 +132,6 @@ PEOPLE_SUBSETS = frozenset({
 })
 # the first word of what an addition counts: "two more bodies", "3,000 additional troops" ("more people")
 ADDED = "more"
-# "others" and "more" take what is counted from the figure before them ("3 killed and 18 others injured")
-ANAPHORIC_NOUNS = frozenset({"others", "other", "more", "additional", "of", "them", "whom", "which"})
 IRREGULAR_SINGULARS = {"people": "people", "men": "man", "women": "woman", "children": "child", "lives": "life",
                        "feet": "foot", "mice": "mouse", "teeth": "tooth", "geese": "goose", "police": "police",
                        "news": "news", "series": "series", "species": "species", "aircraft": "aircraft",
@@ -303,10 +301,6 @@ FORECAST_MODALS = frozenset({"could", "might", "may"})
 REPORTING_VERBS = frozenset({"said", "says", "reported", "reports", "told", "claimed", "claims", "announced",
                              "stated", "estimated", "estimates", "confirmed", "according", "put", "puts",
                              "wrote", "tweeted", "posted", "added", "noted", "cited", "quoted"})
-ATTACKER_WORDS = frozenset({"gunman", "gunmen", "shooter", "shooters", "attacker", "attackers", "assailant",
-                            "assailants", "suspect", "suspects", "bomber", "bombers", "perpetrator",
-                            "perpetrators", "hijacker", "hijackers", "killer"})
-EXCLUDING_WORDS = frozenset({"excluding", "besides", "plus", "beyond"})
 LABEL_WORDS = frozenset({"no", "number", "page", "pages", "chapter", "article", "section", "route", "highway",
                          "flight", "room", "gate", "platform", "level", "phase", "season", "episode", "grade",
                          "category", "class", "version", "v", "model", "paragraph", "line", "channel", "track",
@@ -328,13 +322,10 @@ along near beyond toward towards behind beside inside outside throughout amid de
 TIME_PHRASE_BEFORE = frozenset({"after", "for", "within", "past", "last", "next", "coming", "in", "over", "since",
                                 "recent", "previous", "first", "final", "early", "earlier"})
 TIME_PHRASE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "old", "since", "into", "from"})
-RATE_WORDS = {"each": "each", "every": "each", "per": "per", "a": "per", "an": "per"}
 RATE_PERIODS = frozenset({"day", "night", "week", "month", "year", "hour", "minute", "second", "daily",
                           "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "capita", "head",
                           "barrel", "share", "tonne", "ton", "gallon", "litre", "liter", "kilogram", "kg", "pound",
                           "ounce", "person", "household", "student", "vote"})
-RATE_ADVERBS = frozenset({"daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "regularly",
-                          "routinely"})
 
 # --- calendar and shared word sets ---------------------------------------------------------------------------------
 MONTHS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
